@@ -1,0 +1,28 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { remarkEvidence } from './src/lib/articles/remark-evidence.ts';
+
+// Where the site is deployed: set SITE_URL (origin) and BASE_PATH (sub-path, e.g. /tanh-nx/)
+// at build time. Canonical URLs, citations and the sitemap use them.
+const site = process.env.SITE_URL ?? 'https://tanh-nx.example.org';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  outDir: process.env.OUT_DIR ?? './dist',
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  // No dev toolbar, no prefetch script: pages without islands ship zero JavaScript.
+  devToolbar: { enabled: false },
+  markdown: {
+    remarkPlugins: [remarkMath, remarkEvidence],
+    rehypePlugins: [[rehypeKatex, { strict: 'error', output: 'htmlAndMathml' }]],
+  },
+  integrations: [mdx(), preact(), sitemap()],
+});

@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnyDataset } from './definition.ts';
+import { definitionPath, recordPath } from './definition.ts';
+import { DatasetError, describeZodError } from './errors.ts';
+import { compareData, type DataComparison } from './compare.ts';
+import { inputHash, inputManifest, lockedVersions, type InputManifest } from './input-hash.ts';
+import { formatJson } from './json-format.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import { RUN_ONLY_FIELDS, type DatasetRecord } from './provenance.ts';
+import { readRecord } from './store.ts';
+
+// The pipeline's side effects (clock, log, date) are injected so tests run silently and
+// deterministically; scripts/compute.ts passes the real ones.
+export interface PipelineEffects {
+  log(line: string): void;
+  now(): number;
+  date(): Date;
+}
+
+export type Staleness =
+  | { state: 'fresh' }
+  | { state: 'missing' }
+  | { state: 'invalid'; reason: string }
+  | { state: 'stale'; reasons: string[] };
+
+export interface Assessment {
+  definition: AnyDataset;
+  manifest: InputManifest;
+  backend: string | null;
+  hash: string;
+  staleness: Staleness;
+}
+
+/** Checks a definition's own config against its schema before anything runs. */
+export function checkConfig(definition: AnyDataset): void {
+  const parsed = definition.configSchema.safeParse(definition.config);
+  if (!parsed.success) {
+    throw new DatasetError(definitionPath(definition.id), describeZodError(parsed.error, ['config']));
+  }
+}
+
+/** Why a stored record no longer matches its inputs, in words a reader can act on. */
+function staleReasons(stored: DatasetRecord['provenance'], manifest: InputManifest, config: unknown, backend: string | null): string[] {
+  const reasons: string[] = [];
+  if (JSON.stringify(stored.config) !== JSON.stringify(config)) reasons.push('config changed');
+  const before = new Map(stored.sources.map((s) => [s.path, s.sha256]));
+  const after = new Map(manifest.sources.map((s) => [s.path, s.sha256]));
+  for (const [path, hash] of after) {
+    if (!before.has(path)) reasons.push(`${path} added`);
+    else if (before.get(path) !== hash) reasons.push(`${path} changed`);
+  }
+  for (const path of before.keys()) if (!after.has(path)) reasons.push(`${path} no longer imported`);
+  for (const [name, version] of Object.entries(manifest.packages)) {
+    const old = stored.packages[name];
+    if (old !== version) reasons.push(`${name} ${old ?? '(new)'} → ${version}`);
+  }
+  if (stored.backend !== backend) reasons.push(`backend ${stored.backend} → ${backend}`);
+  return reasons.length > 0 ? reasons : ['hash scheme changed'];
+}
+
+export async function assess(root: string, definition: AnyDataset, versions = lockedVersions(root)): Promise<Assessment> {
+  const manifest = await inputManifest(root, [definitionPath(definition.id)], versions);
+  const backend = definition.backend ? await definition.backend() : null;
+  const hash = inputHash(definition.config, manifest, backend);
+  let staleness: Staleness;
+  if (!existsSync(join(root, recordPath(definition.id)))) {
+    staleness = { state: 'missing' };
+  } else {
+    try {
+      const record = readRecord(root, definition);
+      staleness =
+        record.provenance.inputHash === hash
+          ? { state: 'fresh' }
+          : { state: 'stale', reasons: staleReasons(record.provenance, manifest, definition.config, backend) };
+    } catch (error) {
+      staleness = { state: 'invalid', reason: (error as Error).message };
+    }
+  }
+  return { definition, manifest, backend, hash, staleness };
+}
+
+export interface ProduceOutcome {
+  id: string;
+  wallTimeMs: number;
+  /** false when the new record equals the stored one apart from run-only fields. */
+  written: boolean;
+  /** Comparison with the previously stored data, when there was a valid one. */
+  comparison: DataComparison | null;
+}
+
+/** Drops the fields that describe a run (time, date, Node version) for byte comparison. */
+function withoutRunFields(record: DatasetRecord): unknown {
+  const provenance: Record<string, unknown> = { ...record.provenance };
+  for (const field of RUN_ONLY_FIELDS) delete provenance[field];
+  return { ...record, provenance };
+}
+
+/**
+ * Runs the producer, validates its output and writes the record atomically. A record whose
+ * inputs and data are unchanged is left untouched, so regenerating keeps the same bytes.
+ */
+export async function produce(root: string, assessment: Assessment, effects: PipelineEffects): Promise<ProduceOutcome> {
+  const { definition, manifest, backend, hash } = assessment;
+  const file = recordPath(definition.id);
+  checkConfig(definition);
+  let previous: DatasetRecord | null = null;
+  try {
+    previous = readRecord(root, definition);
+  } catch {
+    previous = null; // missing or invalid: nothing to compare with
+  }
+  const started = effects.now();
+  const data = await definition.produce(definition.config, {
+    log: (message) => effects.log(`  ${definition.id}: ${message}`),
+  });
+  const wallTimeMs = Math.round(effects.now() - started);
+  const parsed = definition.schema.safeParse(data);
+  if (!parsed.success) {
+    throw new DatasetError(file, `producer output violates the schema, not written: ${describeZodError(parsed.error, ['data'])}`);
+  }
+  const record: DatasetRecord = {
+    id: definition.id,
+    provenance: {
+      producer: definitionPath(definition.id),
+      config: definition.config,
+      seeds: definition.seeds(definition.config),
+      inputHash: hash,
+      sources: manifest.sources,
+      packages: manifest.packages,
+      backend,
+      node: process.version,
+      wallTimeMs,
+      generatedAt: effects.date().toISOString(),
+    },
+    data,
+  };
+  const text = formatJson(record); // throws, naming the field, on NaN or Infinity
+  const comparison = previous ? compareData(previous.data, data) : null;
+  const unchanged =
+    previous !== null &&
+    JSON.stringify(withoutRunFields(previous)) === JSON.stringify(withoutRunFields(JSON.parse(text) as DatasetRecord));
+  if (!unchanged) writeFileAtomic(join(root, file), text);
+  return { id: definition.id, wallTimeMs, written: !unchanged, comparison };
+}
+
+/** Reads back a record and confirms it is valid and current; throws naming the file otherwise. */
+export async function verify(root: string, definition: AnyDataset, versions = lockedVersions(root)): Promise<void> {
+  const assessment = await assess(root, definition, versions);
+  const { staleness } = assessment;
+  if (staleness.state === 'fresh') return;
+  const file = recordPath(definition.id);
+  if (staleness.state === 'missing') throw new DatasetError(file, 'missing');
+  if (staleness.state === 'invalid') throw new Error(staleness.reason);
+  throw new DatasetError(file, `stale (${staleness.reasons.join(', ')})`);
+}

@@ -1,0 +1,14 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { figures } from '../../../lib/figures/registry';
+import { loadRecord } from '../../../lib/articles/evidence';
+import { toCsv } from '../../../lib/figures/csv';
+
+/** The table each figure plots, as CSV. */
+export const getStaticPaths: GetStaticPaths = () => figures.map((f) => ({ params: { id: f.id } }));
+
+export const GET: APIRoute = ({ params }) => {
+  const figure = figures.find((f) => f.id === params.id)!;
+  return new Response(toCsv(figure.rows(loadRecord(figure.dataset).data)), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
+};
