@@ -16,7 +16,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 const sitemap = readSitemap(distDir, basePath);
 const notFoundPage = `${basePath}404.html`;
-const pages = [...sitemap.paths, notFoundPage];
+const pages = [...new Set([...sitemap.paths, notFoundPage])];
 const articleWithMath = `${basePath}slope-budget/`;
 
 let server: StaticServer;

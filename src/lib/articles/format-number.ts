@@ -25,7 +25,7 @@ export function formatNumber(value: number, format: NumberFormat): string {
     if (exp) {
       // toPrecision switches to exponent form for |x| ≥ 10^sig and |x| < 1e-6.
       text = Math.abs(scaled) >= 1
-        ? Math.round(scaled).toString()
+        ? Number(text).toFixed(0)
         : `${exp[1]} × 10${[...exp[2]!].map((c) => SUPERSCRIPT[c]).join('')}`;
     }
   } else {

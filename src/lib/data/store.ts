@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetDefinition } from './definition.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type DefinitionOf<D> = DatasetDefinition<any, D>;
 import { recordPath } from './definition.ts';
 import { DatasetError, describeZodError } from './errors.ts';
 import { datasetRecordSchema, type DatasetRecord } from './provenance.ts';
@@ -9,7 +12,7 @@ import { datasetRecordSchema, type DatasetRecord } from './provenance.ts';
  * Reads `content/data/<id>.json` and checks it against the definition's schema.
  * Every failure names the file and, for schema violations, the field.
  */
-export function readRecord<D>(root: string, definition: DatasetDefinition<unknown, D>): DatasetRecord<D> {
+export function readRecord<D>(root: string, definition: DefinitionOf<D>): DatasetRecord<D> {
   const file = recordPath(definition.id);
   const absolute = join(root, file);
   if (!existsSync(absolute)) {

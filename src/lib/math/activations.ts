@@ -90,4 +90,3 @@ export const lecunTanh: Activation = Object.freeze({
 
 /** The plain tanh(x), the n = 1 baseline of the thread. */
 export const tanh1: Activation = tanhN(1);
-

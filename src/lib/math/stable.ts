@@ -9,9 +9,21 @@
 
 import { requireAbove, requireAtLeast, requireFinite } from './validate';
 
-/** sech²(u) = 4e^(−2|u|) / (1 + e^(−2|u|))², exact to a few ulps for all u (no 1 − tanh² cancellation). */
+/** |u| from which sech² switches from 1/cosh² (cosh² overflows past |u| ≈ 355) to the exponential form. */
+const SECH2_TAIL = 20;
+
+/**
+ * sech²(u) = 1/cosh²(u) for |u| < 20, 4e^(−2|u|)/(1 + e^(−2|u|))² beyond: a few ulps for all u,
+ * no 1 − tanh² cancellation in the tails, and never above 1 (the exponential form alone
+ * rounds to 1 + 2^−52 near u = 0, which would put the slope of tanh(n·x) above n).
+ */
 export function sech2(u: number): number {
-  const e = Math.exp(-2 * Math.abs(u));
+  const size = Math.abs(u);
+  if (size < SECH2_TAIL) {
+    const c = Math.cosh(size);
+    return 1 / (c * c);
+  }
+  const e = Math.exp(-2 * size);
   return (4 * e) / ((1 + e) * (1 + e));
 }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { type Activation, formatCoefficient, lecunTanh, scaledTanh, tanh1, tanhN } from '../../../src/lib/math/activations';
+import {
+  type Activation,
+  formatCoefficient,
+  lecunTanh,
+  scaledTanh,
+  tanh1,
+  tanhN,
+} from '../../../src/lib/math/activations';
 import { D40, exactDecimal, relativeError } from './decimal-reference';
 
 /** Central difference (g(x + h) − g(x − h)) / 2h: error ~h²·g‴/6 + ε_mach·|g|/h. */

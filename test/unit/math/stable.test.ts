@@ -4,7 +4,7 @@ import { acoshOfExp, atanhSqrtOneMinus, findRoot, maximise, sech2 } from '../../
 import { D40, decimalBisect, decimalWithPrecision, exactDecimal, relativeError } from './decimal-reference';
 
 describe('sech2', () => {
-  it.each([0, 1e-8, -1e-8, 0.5, -1, 2.5, 10, 19, 20, -37.5, 100, 300])(
+  it.each([0, 1e-8, -1e-8, 0.5, -1, 2.5, 10, 19, 20, -37.5, 100, 300, 354])(
     'matches 1/cosh²(u) at 40 digits to 1e-14 at u = %s',
     (u) => {
       const c = new D40(exactDecimal(u)).cosh();
@@ -17,6 +17,26 @@ describe('sech2', () => {
       expect(1 - Math.tanh(u) ** 2).toBe(0);
       expect(sech2(u)).toBeGreaterThan(0);
     }
+  });
+
+  it('never exceeds 1, even where the exponential form would round up (|u| ≤ 1e-3)', () => {
+    for (let u = 1e-12; u < 1e-3; u *= 1.01) {
+      expect(sech2(u)).toBeLessThanOrEqual(1);
+      expect(sech2(-u)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('is continuous across the switch to the exponential form at |u| = 20 (decimal.js, 1e-14)', () => {
+    for (const u of [19.999999999999996, 20, 20.000000000000004]) {
+      const c = new D40(exactDecimal(u)).cosh();
+      expect(relativeError(sech2(u), new D40(1).div(c.times(c)))).toBeLessThan(1e-14);
+    }
+  });
+
+  it('underflows to 0 only where sech²(u) ≈ 4e^(−2|u|) is below the smallest float64, 4.9e-324', () => {
+    expect(sech2(350)).toBeGreaterThan(0);
+    expect(sech2(400)).toBe(0);
+    expect(new D40(4).times(new D40(-800).exp()).lt(Number.MIN_VALUE)).toBe(true);
   });
 
   it('is exactly 1 at u = 0 and even in u', () => {
@@ -85,7 +105,12 @@ describe('findRoot (Brent)', () => {
 
   it('finds the root of cos(x) = x to full precision (decimal.js bisection as reference)', () => {
     const reference = decimalBisect((x) => x.cos().minus(x), new D40(0), new D40(1));
-    expect(relativeError(findRoot((x) => Math.cos(x) - x, 0, 1), reference)).toBeLessThan(5e-16);
+    expect(
+      relativeError(
+        findRoot((x) => Math.cos(x) - x, 0, 1),
+        reference,
+      ),
+    ).toBeLessThan(5e-16);
   });
 
   it('converges on a discontinuous sign change (falls back to bisection)', () => {

@@ -1,5 +1,5 @@
 /**
- * Every number stated in the thread (test/../shared/source/thread.md), checked against
+ * Every number stated in the source thread (the StackExchange discussion the site answers), checked against
  * decimal.js evaluations of the thread's own formulas. Test names quote the thread.
  */
 import { describe, expect, it } from 'vitest';
@@ -54,7 +54,7 @@ describe('Question: "if the activation function was of the form tanh(nx) then th
 });
 
 describe('Esmailian: "to have a derivative ≥ 1/n, the largest interval is achieved at n = 2 … [−0.658, 0.658]"', () => {
-  it('t1(2) = 0.658479… rounds to the thread\'s 0.658 (decimal.js, 1e-14)', () => {
+  it("t1(2) = 0.658479… rounds to the thread's 0.658 (decimal.js, 1e-14)", () => {
     expect(relativeError(t1(2), t1Reference(2))).toBeLessThan(1e-14);
     expect(t1(2).toFixed(3)).toBe('0.658');
     expect(t1(2).toFixed(6)).toBe('0.658479');
@@ -68,7 +68,10 @@ describe('Esmailian: "to have a derivative ≥ 1/n, the largest interval is achi
 
   it('among integers, n = 2 gives the largest interval (t1(1) = 0, t1(3) = 0.5876, …, decimal.js over n = 1…100)', () => {
     const references = Array.from({ length: 100 }, (_, i) => t1Reference(i + 1));
-    const best = references.reduce((bestIndex, value, i, all) => (value.gt(all[bestIndex] as typeof value) ? i : bestIndex), 0);
+    const best = references.reduce(
+      (bestIndex, value, i, all) => (value.gt(all[bestIndex] as typeof value) ? i : bestIndex),
+      0,
+    );
     expect(best + 1).toBe(2);
     const floatValues = Array.from({ length: 100 }, (_, i) => t1(i + 1));
     expect(floatValues.indexOf(Math.max(...floatValues)) + 1).toBe(2);
@@ -87,7 +90,7 @@ describe('Esmailian: "to have a derivative ≥ 1/n, the largest interval is achi
 });
 
 describe('Esmailian: "for depth K = 50 and n = 2, a value outside [−9.0, 9.0] produces a derivative < 1/2^49"', () => {
-  it('depthThreshold(2, 50) = 9.010913… rounds to the thread\'s 9.0 (decimal.js, 1e-14)', () => {
+  it("depthThreshold(2, 50) = 9.010913… rounds to the thread's 9.0 (decimal.js, 1e-14)", () => {
     const value = depthThreshold(2, 50);
     expect(relativeError(value, depthThresholdReference(2, 50))).toBeLessThan(1e-14);
     expect(value.toFixed(1)).toBe('9.0');
@@ -102,7 +105,7 @@ describe('Esmailian: "for depth K = 50 and n = 2, a value outside [−9.0, 9.0] 
     expect(slopeReference(2, 9.02).lt(limit)).toBe(true);
   });
 
-  it('the thread\'s 9.0 is rounded down: on (9.0, 9.0109) the slope is still ≥ 2^−49, so the exact statement needs [−9.011, 9.011]', () => {
+  it("the thread's 9.0 is rounded down: on (9.0, 9.0109) the slope is still ≥ 2^−49, so the exact statement needs [−9.011, 9.011]", () => {
     const limit = new D40(2).pow(-49);
     expect(slopeReference(2, 9.0).gt(limit)).toBe(true);
     expect(slopeReference(2, 9.01).gt(limit)).toBe(true);
@@ -120,7 +123,7 @@ describe('Esmailian: "for depth K = 50 and n = 2, a value outside [−9.0, 9.0] 
 });
 
 describe('Esmailian: "for n = 2, around half or more of x_i\'s should be outside of [−0.441, 0.441]" (slope > 1 inside)', () => {
-  it('explodingThreshold(2) = 0.440687… rounds to the thread\'s 0.441 (decimal.js, 1e-14)', () => {
+  it("explodingThreshold(2) = 0.440687… rounds to the thread's 0.441 (decimal.js, 1e-14)", () => {
     const value = explodingThreshold(2);
     expect(relativeError(value, explodingThresholdReference(2))).toBeLessThan(1e-14);
     expect(value.toFixed(3)).toBe('0.441');

@@ -220,10 +220,26 @@ describe('t1Maximiser', () => {
     expect(n).toBeCloseTo(1.81017, 5);
   });
 
+  it('the optimality condition acosh(n) − n/√(n² − 1), evaluated in decimal.js, changes sign within 1e-12·n of n*', () => {
+    const condition = (n: number) => {
+      const N = new D40(exactDecimal(n));
+      return N.acosh().minus(N.div(N.times(N).minus(1).sqrt()));
+    };
+    const { n } = t1Maximiser();
+    expect(condition(n * (1 - 1e-12)).isNegative()).toBe(true);
+    expect(condition(n * (1 + 1e-12)).isPositive()).toBe(true);
+  });
+
   it('the maximal t1 ≈ 0.6627 matches decimal.js (t1 formula at the decimal root) to 1e-14', () => {
     const P = decimalWithPrecision(45);
     const n = new P(referenceN);
-    const reference = new D40(new P(1).minus(new P(1).div(n.times(n))).sqrt().atanh().div(n));
+    const reference = new D40(
+      new P(1)
+        .minus(new P(1).div(n.times(n)))
+        .sqrt()
+        .atanh()
+        .div(n),
+    );
     expect(relativeError(t1Maximiser().t1, reference)).toBeLessThan(1e-14);
     expect(t1Maximiser().t1).toBeCloseTo(0.662743, 6);
   });

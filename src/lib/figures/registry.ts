@@ -1,0 +1,19 @@
+import type { FigureDefinition } from './types';
+import { activationCurves, bestSlope, depthThresholds, goodInterval, slopeThresholds } from './slope-budget';
+
+/** Every figure on the site, by id. Add new figure families here. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const figures: readonly FigureDefinition<any>[] = [
+  activationCurves,
+  slopeThresholds,
+  goodInterval,
+  depthThresholds,
+  bestSlope,
+];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function figureById(id: string): FigureDefinition<any> {
+  const figure = figures.find((f) => f.id === id);
+  if (!figure) throw new Error(`unknown figure "${id}"; known: ${figures.map((f) => f.id).join(', ')}`);
+  return figure;
+}

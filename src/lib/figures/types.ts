@@ -1,0 +1,48 @@
+/** What a figure is: a Vega-Lite spec built from a dataset, with its caption and text alternative. */
+
+import type { TopLevelSpec } from 'vega-lite';
+
+/** One row of a figure's plotted table (a CSV record). */
+export type FigureRow = Record<string, string | number | boolean | null>;
+
+export interface FigureDefinition<D> {
+  /** Stable, kebab-case id; the page anchor is `fig-${id}` (see `figureAnchor`). */
+  id: string;
+  /** The id of the dataset it draws from. */
+  dataset: string;
+  /** Short title, shown as the caption's lead. */
+  title: string;
+  /** One or two sentences under the figure (plain text only). */
+  caption: string;
+  /** The text alternative: what the chart shows and its key values, for screen readers. */
+  description: (data: D) => string;
+  /** Vega-Lite spec with the data inlined via `data: { values }`. */
+  spec: (data: D) => TopLevelSpec;
+  /** The plotted table, for CSV download. */
+  rows: (data: D) => FigureRow[];
+}
+
+/** Kebab-case: lower-case letters and digits in groups joined by single hyphens. */
+export const FIGURE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Throws unless `id` is a kebab-case figure id (`t1-curve`, `gradient-norms-by-layer`). */
+export function assertFigureId(id: string): void {
+  if (!FIGURE_ID_PATTERN.test(id)) {
+    throw new Error(
+      `Invalid figure id ${JSON.stringify(id)}: use kebab-case, lower-case letters and digits ` +
+        'joined by single hyphens (e.g. "t1-curve")',
+    );
+  }
+}
+
+/** The page anchor of a figure, and the prefix of every id inside its SVG: "t1-curve" → "fig-t1-curve". */
+export function figureAnchor(id: string): string {
+  assertFigureId(id);
+  return `fig-${id}`;
+}
+
+/** Declares a figure: returns `def` unchanged after checking its id. */
+export function defineFigure<D>(def: FigureDefinition<D>): FigureDefinition<D> {
+  assertFigureId(def.id);
+  return def;
+}
