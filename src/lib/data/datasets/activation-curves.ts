@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineDataset } from '../definition.ts';
 import { lecunTanh, tanhN, type Activation } from '../../math/index.ts';
-import { linearGrid } from './grid.ts';
+import { linearGrid } from '../../math/grid.ts';
 
 const configSchema = z.object({
   /** Values of n for tanh(n·x). */

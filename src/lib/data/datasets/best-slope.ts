@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineDataset } from '../definition.ts';
 import { bestSlopeArgument, bestSlopeAt, bestSlopeConstant, tanhN } from '../../math/index.ts';
-import { logGrid } from './grid.ts';
+import { logGrid } from '../../math/grid.ts';
 
 const configSchema = z.object({
   xMin: z.number().positive(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineDataset } from '../definition.ts';
 import { explodingThreshold, t1, tanhN } from '../../math/index.ts';
-import { linearGrid } from './grid.ts';
+import { linearGrid } from '../../math/grid.ts';
 
 const configSchema = z.object({
   /** The n the thread works through (n = 2). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineDataset } from '../definition.ts';
 import { explodingThreshold, t1, t1Maximiser } from '../../math/index.ts';
-import { linearGrid } from './grid.ts';
+import { linearGrid } from '../../math/grid.ts';
 
 const configSchema = z.object({
   /** Continuous range of n for the threshold curves (n ≥ 1). */
