@@ -3,7 +3,7 @@
  * then index it for search with Pagefind. `--out-dir <dir>` builds elsewhere than dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { datasets } from '../src/lib/data/registry.ts';
 import { compute, verifyAll } from '../src/lib/data/compute.ts';
@@ -24,12 +24,17 @@ await runMain(async () => {
     options: { 'out-dir': { type: 'string' }, help: { type: 'boolean', default: false } },
   });
   if (values.help) {
-    process.stdout.write('Usage: npm run build [-- --out-dir <dir>]\n');
+    process.stdout.write('Usage: npm run build [-- --out-dir <dir inside the project; default dist>]\n');
     return;
   }
   const started = performance.now();
   const root = process.cwd();
   const outDir = resolve(root, values['out-dir'] ?? 'dist');
+  const inside = relative(root, outDir);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    // Astro 5 leaves content-layer internals in an output directory outside the project.
+    throw new Error(`--out-dir ${values['out-dir']}: must be a directory inside the project (${root})`);
+  }
 
   process.stdout.write('▶ datasets: computing what is stale\n');
   await compute(root, datasets, {}, realEffects);
