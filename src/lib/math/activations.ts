@@ -90,3 +90,16 @@ export const lecunTanh: Activation = Object.freeze({
 
 /** The plain tanh(x), the n = 1 baseline of the thread. */
 export const tanh1: Activation = tanhN(1);
+
+/**
+ * ReLU max(0, x), the non-saturating comparison. Slope 1 for x > 0 and 0 for x ≤ 0 (the
+ * subgradient at 0 taken as 0, as in TensorFlow.js); curvature 0 wherever it exists.
+ */
+export const relu: Activation = Object.freeze({
+  id: 'relu',
+  label: 'ReLU',
+  tex: '\\max(0, x)',
+  f: (x: number) => (x > 0 ? x : 0),
+  df: (x: number) => (x > 0 ? 1 : 0),
+  d2f: () => 0,
+});
