@@ -4,10 +4,19 @@ import { recordPath } from './definition.ts';
 import { lockedVersions } from './input-hash.ts';
 import { formatJson } from './json-format.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { assess, checkConfig, produce, verify, type PipelineEffects, type ProduceOutcome } from './pipeline.ts';
+import {
+  assess,
+  checkConfig,
+  defaultRunOptions,
+  produce,
+  verify,
+  type PipelineEffects,
+  type ProduceOutcome,
+  type RunOptions,
+} from './pipeline.ts';
 import { REPRODUCTION_REPORT_PATH, type ReproductionReport } from './report.ts';
 
-export interface ComputeOptions {
+export interface ComputeOptions extends Partial<RunOptions> {
   /** Restrict to these dataset ids (default: all). */
   only?: string[];
   /** Regenerate even when fresh, then report how the new data compares with the old. */
@@ -43,12 +52,13 @@ export async function compute(
   options: ComputeOptions,
   effects: PipelineEffects,
 ): Promise<ComputeSummary> {
+  const run: RunOptions = { ...defaultRunOptions, ...options };
   const selected = selectDatasets(all, options.only);
-  selected.forEach(checkConfig);
+  for (const definition of selected) checkConfig(definition, run.profile);
   const versions = lockedVersions(root);
   const started = effects.now();
   const assessments = [];
-  for (const definition of selected) assessments.push(await assess(root, definition, versions));
+  for (const definition of selected) assessments.push(await assess(root, definition, run.profile, versions));
 
   const todo = assessments.filter((a) => options.force || a.staleness.state !== 'fresh');
   const fresh = assessments.filter((a) => !todo.includes(a)).map((a) => a.definition.id);
@@ -65,18 +75,25 @@ export async function compute(
           ? `invalid: ${staleness.reason}`
           : staleness.state;
     effects.log(`[${i + 1}/${todo.length}] ${definition.id} (${why})`);
-    const outcome = await produce(root, assessment, effects);
+    const outcome = await produce(root, assessment, effects, run);
     computed.push(outcome);
-    effects.log(`      ${outcome.written ? 'wrote' : 'unchanged'} ${recordPath(definition.id)} in ${formatMs(outcome.wallTimeMs)}`);
+    if (outcome.shard) {
+      const { ran, cached, total } = outcome.shard;
+      effects.log(`      shard ${run.shard!.index}/${run.shard!.count}: ran ${ran}, already done ${cached}, of ${total} runs in all, in ${formatMs(outcome.wallTimeMs)}`);
+    } else {
+      effects.log(`      ${outcome.written ? 'wrote' : 'unchanged'} ${recordPath(definition.id, run.profile)} in ${formatMs(outcome.wallTimeMs)}`);
+    }
   }
   const totalWallTimeMs = effects.now() - started;
   effects.log(`computed ${computed.length} dataset(s) in ${formatMs(totalWallTimeMs)}`);
 
   let report: ReproductionReport | null = null;
-  if (options.force) {
+  if (options.force && !run.shard) {
     report = reproductionReport(computed, totalWallTimeMs, effects);
-    // Only a regeneration of everything is "the last full regeneration".
-    if (selected.length === all.length) writeFileAtomic(join(root, REPRODUCTION_REPORT_PATH), formatJson(report));
+    // Only a regeneration of everything is "the last full regeneration" of the published record.
+    if (selected.length === all.length && run.profile === 'full') {
+      writeFileAtomic(join(root, REPRODUCTION_REPORT_PATH), formatJson(report));
+    }
   }
   return { computed, fresh, totalWallTimeMs, report };
 }
@@ -103,7 +120,7 @@ function reproductionReport(outcomes: ProduceOutcome[], totalWallTimeMs: number,
 }
 
 /** Confirms every record is present, valid and current. Throws naming the first bad file. */
-export async function verifyAll(root: string, all: readonly AnyDataset[]): Promise<void> {
+export async function verifyAll(root: string, all: readonly AnyDataset[], profile: RunOptions['profile'] = 'full'): Promise<void> {
   const versions = lockedVersions(root);
-  for (const definition of all) await verify(root, definition, versions);
+  for (const definition of all) await verify(root, definition, profile, versions);
 }

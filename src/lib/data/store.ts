@@ -4,7 +4,7 @@ import type { DatasetDefinition } from './definition.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type DefinitionOf<D> = DatasetDefinition<any, D>;
-import { recordPath } from './definition.ts';
+import { recordPath, type ProfileName } from './definition.ts';
 import { DatasetError, describeZodError } from './errors.ts';
 import { datasetRecordSchema, type DatasetRecord } from './provenance.ts';
 
@@ -12,8 +12,8 @@ import { datasetRecordSchema, type DatasetRecord } from './provenance.ts';
  * Reads `content/data/<id>.json` and checks it against the definition's schema.
  * Every failure names the file and, for schema violations, the field.
  */
-export function readRecord<D>(root: string, definition: DefinitionOf<D>): DatasetRecord<D> {
-  const file = recordPath(definition.id);
+export function readRecord<D>(root: string, definition: DefinitionOf<D>, profile: ProfileName = 'full'): DatasetRecord<D> {
+  const file = recordPath(definition.id, profile);
   const absolute = join(root, file);
   if (!existsSync(absolute)) {
     throw new DatasetError(file, `missing; generate it with \`npm run compute -- --only ${definition.id}\``);
