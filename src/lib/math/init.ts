@@ -21,6 +21,8 @@ import { requireAtLeast } from './validate';
 export function initParameters(spec: NetworkSpec, init: InitSpec, seed: number): Parameters {
   validateNetworkSpec(spec);
   validateInitSpec(init);
+  // (Random.stream itself truncates a fractional seed silently.)
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${String(seed)}`);
   const random = Random.stream(seed, 'init');
   const weights: Float64Array[] = [];
   const biases: Float64Array[] = [];

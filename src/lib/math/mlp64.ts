@@ -22,9 +22,7 @@ import { validateNetworkSpec } from './init';
 import { activationOf, layerShape, type LossKind, type NetworkSpec, type Parameters } from './network';
 
 /** What the network should output: class labels (0..outputSize−1) or target values [batch × outputSize]. */
-export type Targets =
-  | { kind: 'labels'; labels: Int32Array | number[] }
-  | { kind: 'values'; values: Float64Array };
+export type Targets = { kind: 'labels'; labels: Int32Array | number[] } | { kind: 'values'; values: Float64Array };
 
 export interface LayerStatistics {
   /** Mean of z_l over all units × batch. (Statistics are per hidden layer l = 1..depth; index 0 = layer 1.) */
@@ -92,15 +90,22 @@ export function forwardBackward64(
   const gradWNorms = new Float64Array(depth + 1);
 
   // Backwards over the 0-based layer index l (l = depth is the readout). Layer l reads h_l
-  // (= x for l = 0, h[l − 1] otherwise; 1-based names as in the module comment) and, for l > 0,
-  // δ holds ∂L/∂ of its output: ∂L/∂logits at the readout, ∂L/∂z_{l+1} below.
+  // (= x for l = 0, h[l − 1] otherwise; 1-based names as in the module comment), and δ holds
+  // ∂L/∂ of its output: ∂L/∂logits for the readout, ∂L/∂z_{l+1} for the hidden layer l + 1.
   let delta = gradLogits;
+  let scratchW: Float64Array | null = null; // ∂L/∂W buffer reused when gradients are not kept
   for (let l = depth; l >= 0; l--) {
     const [fanIn, fanOut] = layerShape(spec, l);
     const input = l === 0 ? x : h[l - 1]!;
     // ∂L/∂W = h_lᵀ·δ, ∂L/∂b = Σ over the batch of δ
-    const gradW = new Float64Array(fanIn * fanOut);
-    multiplyAccumulate(gradW, transpose(input, batch, fanIn), delta, fanIn, batch, fanOut);
+    let gradW: Float64Array;
+    if (keep || scratchW === null || scratchW.length !== fanIn * fanOut) {
+      gradW = new Float64Array(fanIn * fanOut);
+      if (!keep) scratchW = gradW;
+    } else {
+      gradW = scratchW.fill(0);
+    }
+    multiplyAccumulate(gradW, input, delta, fanIn, batch, fanOut, true);
     const gradB = new Float64Array(fanOut);
     for (let b = 0; b < batch; b++) {
       const row = b * fanOut;
@@ -221,7 +226,11 @@ function argmax(values: Float64Array, offset: number, length: number): number {
 }
 
 /** Mean, population standard deviation (two-pass) and mean square of z. */
-function moments(z: Float64Array): { preActivationMean: number; preActivationStd: number; preActivationMeanSquare: number } {
+function moments(z: Float64Array): {
+  preActivationMean: number;
+  preActivationStd: number;
+  preActivationMeanSquare: number;
+} {
   let sum = 0;
   let sumSquares = 0;
   for (let i = 0; i < z.length; i++) {
@@ -250,14 +259,18 @@ function checkInputs(spec: NetworkSpec, params: Parameters, x: Float64Array): nu
   for (let l = 0; l < layers; l++) {
     const [fanIn, fanOut] = layerShape(spec, l);
     if (params.weights[l]!.length !== fanIn * fanOut) {
-      throw new RangeError(`params.weights[${l}] must have ${fanIn}·${fanOut} = ${fanIn * fanOut} entries, got ${params.weights[l]!.length}`);
+      throw new RangeError(
+        `params.weights[${l}] must have ${fanIn}·${fanOut} = ${fanIn * fanOut} entries, got ${params.weights[l]!.length}`,
+      );
     }
     if (params.biases[l]!.length !== fanOut) {
       throw new RangeError(`params.biases[${l}] must have ${fanOut} entries, got ${params.biases[l]!.length}`);
     }
   }
   if (x.length === 0 || x.length % spec.inputSize !== 0) {
-    throw new RangeError(`x must hold a positive whole number of rows of inputSize = ${spec.inputSize}, got ${x.length} values`);
+    throw new RangeError(
+      `x must hold a positive whole number of rows of inputSize = ${spec.inputSize}, got ${x.length} values`,
+    );
   }
   return x.length / spec.inputSize;
 }
@@ -270,7 +283,9 @@ function checkTargets(spec: NetworkSpec, targets: Targets, batch: number): void 
     for (let b = 0; b < batch; b++) {
       const label = targets.labels[b]!;
       if (!(Number.isInteger(label) && label >= 0 && label < spec.outputSize)) {
-        throw new RangeError(`targets.labels[${b}] must be an integer in [0, ${spec.outputSize}), got ${String(label)}`);
+        throw new RangeError(
+          `targets.labels[${b}] must be an integer in [0, ${spec.outputSize}), got ${String(label)}`,
+        );
       }
     }
   } else if (targets.kind === 'values') {

@@ -75,6 +75,7 @@ export class Random {
 
 /** A 32-bit seed from a seed and a label (FNV-1a over the label, mixed with the seed). */
 export function mixSeed(seed: number, label: string): number {
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   let h = 0x811c9dc5 ^ (seed | 0);
   for (let i = 0; i < label.length; i++) {
     h ^= label.charCodeAt(i);

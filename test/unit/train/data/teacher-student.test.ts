@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { forward64 } from '../../../../src/lib/math/mlp64';
 import { activationOf } from '../../../../src/lib/math/network';
 import { teacherStudent, type TeacherStudentOptions } from '../../../../src/lib/train/data/teacher-student';
 
@@ -94,6 +95,14 @@ describe('teacher–student tasks', () => {
       }
       for (let k = 0; k < 4; k++) expect(y[k]).toBeCloseTo(h[k]!, 5);
     }
+  });
+
+  it('targets agree with the float64 reference forward pass (mlp64) on the returned teacher', () => {
+    const d = teacherStudent({ ...base, teacher: { ...base.teacher, activation: { kind: 'tanhN', n: 3 } } });
+    const { logits } = forward64(d.teacher.spec, d.teacher.params, Float64Array.from(d.test.x));
+    let worst = 0;
+    for (let i = 0; i < logits.length; i++) worst = Math.max(worst, Math.abs(logits[i]! - d.test.targets![i]!));
+    expect(worst).toBeLessThan(1e-5); // float32 storage of the targets
   });
 
   it('noise adds the requested variance; cleanTest leaves the test split exact', () => {

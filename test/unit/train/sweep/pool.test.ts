@@ -19,7 +19,10 @@ describe('worker pool', () => {
   });
 
   it('a failing task rejects, naming the task and the error, and stops the workers', async () => {
-    const tasks = [{ id: 0, payload: { x: 1 } }, { id: 7, payload: { x: 2, fail: true } }];
+    const tasks: Array<{ id: number; payload: { x: number; fail?: boolean } }> = [
+      { id: 0, payload: { x: 1 } },
+      { id: 7, payload: { x: 2, fail: true } },
+    ];
     await expect(runInWorkers(task, 2, tasks, () => {})).rejects.toThrow(/task 7 failed in a worker: Error: cannot square 2/);
   });
 
