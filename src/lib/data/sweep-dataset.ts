@@ -10,7 +10,6 @@ import { defineDataset } from './definition';
 import { ExperimentError, expandRuns, parseExperiment, resolvedExperimentSchema, resolveProfile } from '../train/sweep/experiment';
 import { runSweep } from '../train/sweep/sweep';
 import { runConfigSchema, runResultSchema } from '../train/run-config';
-import { detectBackend } from '../train/backend-name';
 
 export const sweepDataSchema = z.object({
   description: z.string(),
@@ -27,6 +26,15 @@ export const sweepDataSchema = z.object({
   ),
 });
 export type SweepDataset = z.infer<typeof sweepDataSchema>;
+
+/**
+ * The TensorFlow.js backend the runs will use (tfjs-node where installed, else wasm): part of
+ * the input hash. Imported lazily so that reading the registry never loads TensorFlow.js.
+ */
+async function detectBackend(): Promise<string> {
+  const { initBackend } = await import('../train/backend');
+  return initBackend();
+}
 
 /** Files a sweep loads by path, not by import: part of every sweep's input hash. */
 const SWEEP_RUNTIME_ENTRIES = ['src/lib/train/sweep/worker.mjs', 'src/lib/train/run.ts'];

@@ -47,8 +47,8 @@ export class Trainer {
     checkParameters(spec, parameters);
     this.spec = spec;
     this.loss = options.loss;
-    this.weights = parameters.weights.map((w, l) => tf.variable(tf.tensor2d(Float32Array.from(w), layerShape(spec, l)), false));
-    this.biases = parameters.biases.map((b) => tf.variable(tf.tensor1d(Float32Array.from(b)), false));
+    this.weights = parameters.weights.map((w, l) => variableOf(tf.tensor2d(Float32Array.from(w), layerShape(spec, l))));
+    this.biases = parameters.biases.map((b) => variableOf(tf.tensor1d(Float32Array.from(b))));
     this.activation = denseActivation(spec.activation);
     this.network = { weights: this.weights, biases: this.biases, activation: this.activation };
     const group = (l: number): ParameterGroup => (l === spec.depth ? 'readout' : 'hidden');
@@ -161,6 +161,13 @@ export class Trainer {
   private checkAlive(): void {
     if (this.disposed) throw new Error('Trainer: used after dispose()');
   }
+}
+
+/** A non-trainable variable holding `initial`'s data (the tensor itself is disposed). */
+function variableOf<R extends tf.Rank>(initial: tf.Tensor<R>): tf.Variable<R> {
+  const variable = tf.variable(initial, false);
+  initial.dispose();
+  return variable;
 }
 
 /** Throws unless `parameters` has the layer shapes of `spec`. */

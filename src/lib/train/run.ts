@@ -1,0 +1,153 @@
+/**
+ * One training run, start to finish: data, float64 initialisation, TensorFlow.js training on
+ * seeded mini-batches, test metrics every `evalEvery` steps, float64 gradient statistics on
+ * the current weights every `gradientStats.every` steps, and the outcome. Also the task module
+ * of the sweep worker pool (`runTask`).
+ *
+ * Deterministic: the same config on the same backend gives the same bytes (no times recorded).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { initParameters } from '../math/init';
+import { forwardBackward64, type Targets as Targets64 } from '../math/mlp64';
+import type { NetworkSpec } from '../math/network';
+import { initBackend } from './backend';
+import { allocateBatch, BatchSampler, gather, type Split, type TaskData } from './data/dataset';
+import { loadMnist } from './data/mnist';
+import { teacherStudent } from './data/teacher-student';
+import type { RunConfig, RunResult, TaskConfig } from './run-config';
+import { Trainer } from './trainer';
+
+// A worker trains many runs on the same task: build each task's data once per thread.
+const taskCache = new Map<string, TaskData>();
+
+export function taskData(task: TaskConfig): TaskData {
+  const key = JSON.stringify(task);
+  let data = taskCache.get(key);
+  if (!data) {
+    data =
+      task.kind === 'mnist'
+        ? loadMnist({ seed: task.seed, trainCount: task.trainCount, testCount: task.testCount })
+        : teacherStudent({
+            seed: task.seed,
+            inputSize: task.inputSize,
+            outputSize: task.outputSize,
+            teacher: task.teacher,
+            trainCount: task.trainCount,
+            testCount: task.testCount,
+            kind: task.target,
+            noise: task.noise,
+          });
+    taskCache.set(key, data);
+  }
+  return data;
+}
+
+/** JSON has no NaN or Infinity: a non-finite measurement is recorded as null. */
+const finiteOrNull = (x: number | null | undefined): number | null => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
+
+function targetsTensor(split: { labels?: Int32Array; targets?: Float32Array; count: number }, outputSize: number): tf.Tensor1D | tf.Tensor2D {
+  if (split.labels) return tf.tensor1d(split.labels, 'int32');
+  return tf.tensor2d(split.targets!, [split.count, outputSize]);
+}
+
+/** A fixed float64 batch (the first `count` training examples) for gradient statistics. */
+function statisticsBatch(split: Split, inputSize: number, outputSize: number, count: number): { x: Float64Array; targets: Targets64 } {
+  const n = Math.min(count, split.count);
+  const x = Float64Array.from(split.x.subarray(0, n * inputSize));
+  const targets: Targets64 = split.labels
+    ? { kind: 'labels', labels: split.labels.subarray(0, n) }
+    : { kind: 'values', values: Float64Array.from(split.targets!.subarray(0, n * outputSize)) };
+  return { x, targets };
+}
+
+export function runTraining(config: RunConfig): RunResult {
+  const data = taskData(config.task);
+  const spec: NetworkSpec = { inputSize: data.inputSize, outputSize: data.outputSize, ...config.network };
+  const trainer = new Trainer(spec, initParameters(spec, config.init, config.seed), { loss: config.loss, optimiser: config.optimiser });
+  const xTest = tf.tensor2d(data.test.x, [data.test.count, data.inputSize]);
+  const yTest = targetsTensor(data.test, data.outputSize);
+  const sampler = new BatchSampler(data.train.count, config.batchSize, config.seed);
+  const buffers = allocateBatch(data.train, config.batchSize);
+  const stats = config.gradientStats && config.gradientStats.every > 0 ? config.gradientStats : null;
+  const statsBatch = stats ? statisticsBatch(data.train, data.inputSize, data.outputSize, stats.batchSize) : null;
+
+  const result: RunResult = {
+    outcome: 'completed',
+    stepsRun: 0,
+    divergedAtStep: null,
+    curve: [],
+    gradients: [],
+    final: { trainLoss: null, testLoss: null, testAccuracy: null },
+  };
+  const evaluate = (step: number, trainLoss: number | null) => {
+    const { loss, accuracy } = trainer.evaluate(xTest, yTest);
+    result.curve.push({ step, trainLoss: finiteOrNull(trainLoss), testLoss: finiteOrNull(loss), testAccuracy: finiteOrNull(accuracy) });
+    return accuracy;
+  };
+  const measureGradients = (step: number) => {
+    const m = forwardBackward64(spec, trainer.parameters(), statsBatch!.x, statsBatch!.targets, config.loss);
+    result.gradients.push({
+      step,
+      loss: finiteOrNull(m.loss),
+      gradHNorm: m.layers.map((l) => finiteOrNull(l.gradHNorm)),
+      gradWNorm: [...m.layers.map((l) => finiteOrNull(l.gradWNorm)), finiteOrNull(m.readoutGradWNorm)],
+      preActivationMeanSquare: m.layers.map((l) => finiteOrNull(l.preActivationMeanSquare)),
+    });
+  };
+
+  try {
+    evaluate(0, null);
+    if (stats) measureGradients(0);
+    let epochBatches: Int32Array[] = [];
+    let windowSum = 0;
+    let windowCount = 0;
+    for (let step = 0; step < config.steps; step++) {
+      const b = step % sampler.batchesPerEpoch;
+      if (b === 0) epochBatches = sampler.epoch(step / sampler.batchesPerEpoch);
+      const batch = gather(data.train, epochBatches[b]!, buffers);
+      const x = tf.tensor2d(batch.x, [batch.count, data.inputSize]);
+      const y = targetsTensor(batch, data.outputSize);
+      const { loss } = trainer.step(x, y);
+      x.dispose();
+      y.dispose();
+      if (!Number.isFinite(loss)) {
+        // The loss of this step's batch, before its update, is NaN or ±Infinity: the weights
+        // have already overflowed (or will). Record where, and stop.
+        result.outcome = 'diverged';
+        result.divergedAtStep = step;
+        result.stepsRun = step;
+        break;
+      }
+      windowSum += loss;
+      windowCount += 1;
+      const taken = step + 1;
+      result.stepsRun = taken;
+      if (stats && taken % stats.every === 0) measureGradients(taken);
+      if (taken % config.evalEvery === 0 || taken === config.steps) {
+        const accuracy = evaluate(taken, windowSum / windowCount);
+        windowSum = 0;
+        windowCount = 0;
+        if (config.stopAtTestAccuracy !== undefined && accuracy !== null && accuracy >= config.stopAtTestAccuracy) {
+          result.outcome = 'stopped';
+          break;
+        }
+      }
+    }
+  } finally {
+    trainer.dispose();
+    xTest.dispose();
+    yTest.dispose();
+  }
+  const last = result.curve.at(-1)!;
+  result.final =
+    result.outcome === 'diverged'
+      ? { trainLoss: null, testLoss: null, testAccuracy: null }
+      : { trainLoss: last.trainLoss, testLoss: last.testLoss, testAccuracy: last.testAccuracy };
+  return result;
+}
+
+/** Entry point for the sweep worker pool: one run per call, backend initialised once per thread. */
+export async function runTask(config: RunConfig): Promise<RunResult> {
+  await initBackend();
+  return runTraining(config);
+}
