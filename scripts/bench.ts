@@ -18,8 +18,8 @@ const HELP = `Usage: npm run bench -- [--json] [--backend auto|wasm|cpu]
 Times SGD steps of tanh(2x) networks (input size = width, 10 outputs, softmax cross-entropy):
   B  depth 20, width 128, batch 64
   D  depth 50, width 256, batch 128
-after ${'warm-up'} steps, reporting the median; GFLOP/s counts 6·weights·batch per step. Then
-times a plain 256×256 matMul as the ceiling.
+reporting the median step after a few warm-up steps; GFLOP/s counts 6·weights·batch per step.
+Then times a plain 256×256 matMul in the same process, as the ceiling.
 
   --json      print one line: {"backend","shapes":[{"name","depth","width","batch","msPerStep","gflops"}],"matmulGflops"}
   --backend   auto (default: tfjs-node if installed, else wasm), wasm or cpu`;
@@ -115,11 +115,11 @@ async function main(): Promise<void> {
     options: { json: { type: 'boolean', default: false }, backend: { type: 'string', default: 'auto' }, help: { type: 'boolean', default: false } },
   });
   if (values.help) {
-    console.log(HELP.replace('warm-up', 'a few warm-up'));
+    console.log(HELP);
     return;
   }
   if (!['auto', 'wasm', 'cpu'].includes(values.backend!)) throw new Error(`--backend must be auto, wasm or cpu, got ${values.backend}`);
-  const backend = await initBackend({ backend: values.backend as BackendChoice, log: values.json ? undefined : (m) => console.error(m) });
+  const backend = await initBackend({ backend: values.backend as BackendChoice });
   const shapes = SHAPES.map(benchShape);
   const matmulGflops = benchMatMul();
   if (values.json) {

@@ -1,6 +1,7 @@
 import type { AnyDataset } from './definition.ts';
 import activationCurves from './datasets/activation-curves.ts';
 import bestSlope from './datasets/best-slope.ts';
+import depthPilot from './datasets/depth-pilot.ts';
 import depthThresholds from './datasets/depth-thresholds.ts';
 import goodInterval from './datasets/good-interval.ts';
 import slopeThresholds from './datasets/slope-thresholds.ts';
@@ -12,6 +13,7 @@ export const datasets: readonly AnyDataset[] = [
   goodInterval,
   depthThresholds,
   bestSlope,
+  depthPilot,
 ];
 
 export function datasetById(id: string): AnyDataset {

@@ -3,7 +3,7 @@
  * layers indexed 0..depth (depth = the linear readout):
  *   z_l = h_l·W_l + b_l,   h_{l+1} = φ(z_l),   logits = z_depth,   h_0 = x.
  * Backward, from δ_depth = ∂L/∂logits down:
- *   ∂L/∂W_l = h_lᵀ·δ_l,   ∂L/∂b_l = Σ_batch δ_l,   δ_{l−1} = (δ_l·W_lᵀ) ⊙ φ′(h_l).
+ *   ∂L/∂W_l = h_lᵀ·δ_l,   ∂L/∂b_l = 1ᵀ·δ_l (Σ over the batch),   δ_{l−1} = (δ_l·W_lᵀ) ⊙ φ′(h_l).
  *
  * Every product is a plain matMul: the transposes are explicit (transpose.ts), because matMul's
  * transposeA/transposeB flags leave the wasm backend's XNNPACK path and run ~10× slower.
@@ -28,13 +28,18 @@ export function forward(network: DenseNetwork, x: tf.Tensor2D): { inputs: tf.Ten
   const inputs = [x];
   let h = x;
   for (let l = 0; l < depth; l++) {
-    const z = tf.fused.matMul({ a: h, b: weights[l]!, bias: biases[l], activation: activation.fused });
+    const z = affine(h, weights[l]!, biases[l]!, activation.fused);
     h = activation.apply(z);
     if (h !== z) z.dispose();
     inputs.push(h);
   }
-  const logits = tf.fused.matMul({ a: h, b: weights[depth]!, bias: biases[depth] });
+  const logits = affine(h, weights[depth]!, biases[depth]!, 'linear');
   return { inputs, logits };
+}
+
+/** h·W + b (then ReLU when asked), one fused kernel. */
+function affine(h: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, activation: 'linear' | 'relu'): tf.Tensor2D {
+  return tf.fused.matMul({ a: h, b: w, bias: b, activation }) as tf.Tensor2D;
 }
 
 /** The logits alone, freeing each hidden activation as soon as the next one exists. */
@@ -43,7 +48,7 @@ export function logitsOf(network: DenseNetwork, x: tf.Tensor2D): tf.Tensor2D {
   const depth = weights.length - 1;
   let h = x;
   for (let l = 0; l <= depth; l++) {
-    const z = tf.fused.matMul({ a: h, b: weights[l]!, bias: biases[l], activation: l < depth ? activation.fused : 'linear' });
+    const z = affine(h, weights[l]!, biases[l]!, l < depth ? activation.fused : 'linear');
     if (h !== x) h.dispose();
     h = l < depth ? activation.apply(z) : z;
     if (h !== z) z.dispose();
@@ -64,17 +69,18 @@ export function backward(
   onGradient: (layer: number, dW: tf.Tensor2D, db: tf.Tensor1D) => void,
 ): void {
   const { weights, activation } = network;
+  const ones = tf.ones([1, dLogits.shape[0]]) as tf.Tensor2D;
   let delta = dLogits;
   for (let l = weights.length - 1; l >= 0; l--) {
     const h = inputs[l]!;
     const hT = transpose2d(h);
-    const dW = tf.matMul(hT, delta);
+    const dW: tf.Tensor2D = tf.matMul(hT, delta);
     hT.dispose();
-    const db = tf.sum(delta, 0) as tf.Tensor1D;
+    const db = biasGradient(ones, delta);
     let below: tf.Tensor2D | null = null;
     if (l > 0) {
       const wT = transpose2d(weights[l]!);
-      const dh = tf.matMul(delta, wT);
+      const dh: tf.Tensor2D = tf.matMul(delta, wT);
       wT.dispose();
       below = activation.backward(dh, h);
       dh.dispose();
@@ -86,4 +92,14 @@ export function backward(
     delta.dispose();
     if (below) delta = below;
   }
+  ones.dispose();
+}
+
+/**
+ * Σ_batch δ as the product 1ᵀ·δ. Cheaper than tf.sum(δ, 0) on wasm (which transposes δ first):
+ * the XNNPACK matMul caches its packed right operand by tensor, and δ was just packed for
+ * ∂L/∂W = hᵀ·δ, so only the 1×B by B×fanOut product remains.
+ */
+function biasGradient(ones: tf.Tensor2D, delta: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(() => tf.reshape(tf.matMul(ones, delta), [delta.shape[1]]));
 }

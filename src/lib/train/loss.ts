@@ -63,7 +63,7 @@ export function lossSumAndCorrect(kind: LossKind, logits: tf.Tensor2D, targets: 
  * cast: the wasm OneHot kernel asked for float32 writes int32 bit patterns, i.e. 1 → 1.4e-45.)
  */
 function targetRows(targets: Targets, outputs: number): tf.Tensor2D {
-  return targets.rank === 1 ? tf.cast(tf.oneHot(targets as tf.Tensor1D, outputs), 'float32') : (targets as tf.Tensor2D);
+  return targets.rank === 1 ? (tf.cast(tf.oneHot(targets as tf.Tensor1D, outputs), 'float32') as tf.Tensor2D) : (targets as tf.Tensor2D);
 }
 
 /** log softmax along the last axis, shifted by the row maximum so exp never overflows. */

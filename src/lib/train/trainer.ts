@@ -1,7 +1,7 @@
 /**
  * Trains one fully connected network (math/network.ts) with TensorFlow.js: parameters held as
- * float32 variables, created from float64 `Parameters` so the initialisation is shared, bit for
- * bit up to the float32 rounding, with the float64 reference (math/mlp64.ts).
+ * float32 variables, created from float64 `Parameters`, so a run starts from the same
+ * initialisation as the float64 reference (math/mlp64.ts), rounded to float32.
  *
  *   await initBackend();
  *   const trainer = new Trainer(spec, initParameters(spec, init, seed), { loss, optimiser });
@@ -32,14 +32,13 @@ export const EVALUATION_BATCH = 1000;
 export class Trainer {
   readonly spec: NetworkSpec;
   readonly loss: LossKind;
-  /** Optimiser steps taken so far. */
-  stepsTaken = 0;
   private readonly weights: tf.Variable<tf.Rank.R2>[];
   private readonly biases: tf.Variable<tf.Rank.R1>[];
   private readonly activation: ReturnType<typeof denseActivation>;
   private readonly optimiser: Optimiser;
   private readonly network: DenseNetwork;
   private disposed = false;
+  private steps = 0;
 
   /** Needs an initialised backend (`await initBackend()`). */
   constructor(spec: NetworkSpec, parameters: Parameters, options: TrainerOptions) {
@@ -78,8 +77,13 @@ export class Trainer {
       });
       return loss;
     });
-    this.stepsTaken += 1;
+    this.steps += 1;
     return { loss };
+  }
+
+  /** Optimiser steps taken so far. */
+  get stepsTaken(): number {
+    return this.steps;
   }
 
   /** Loss and hand-computed gradients at the current parameters, as float64 copies; no update. */

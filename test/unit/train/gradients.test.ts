@@ -15,7 +15,7 @@ beforeAll(async () => {
   await initBackend();
 });
 
-function activate(activation: ActivationSpec, z: tf.Tensor2D): tf.Tensor2D {
+function activate(activation: ActivationSpec, z: tf.Tensor2D): tf.Tensor {
   switch (activation.kind) {
     case 'tanhN':
       return tf.tanh(tf.mul(z, activation.n));
@@ -45,7 +45,7 @@ function autodiff(spec: NetworkSpec, parameters: Parameters, x: tf.Tensor2D, y: 
       let h: tf.Tensor2D = x;
       for (let l = 0; l <= spec.depth; l++) {
         const z = tf.add(tf.matMul(h, variables[l] as tf.Tensor2D), variables[spec.depth + 1 + l]!) as tf.Tensor2D;
-        h = l < spec.depth ? activate(spec.activation, z) : z;
+        h = l < spec.depth ? (activate(spec.activation, z) as tf.Tensor2D) : z;
       }
       const targets = y.rank === 1 ? oneHotOnHost(y as tf.Tensor1D, spec.outputSize) : y;
       if (loss === 'softmax-cross-entropy') {
