@@ -70,6 +70,9 @@ export function defineSweepDataset(options: { id: string; title: string; experim
     seeds: (config) => config.seeds,
     schema: sweepDataSchema,
     backend: detectBackend,
-    produce: (config, context) => runSweep(file, config, context),
+    produce: async (config, context) => {
+      context.log(`TensorFlow.js backend: ${await detectBackend()}, ${context.workers} worker(s)`);
+      return runSweep(file, config, context);
+    },
   });
 }
