@@ -1,11 +1,11 @@
 /**
  * Resolves a field path inside a dataset's `data`, as written in an article:
- * `maximiser.n`, `integers[0].t1`, or `integers[n=2].t1` (the element whose `n` is 2; safer
- * than an index when the config's order changes).
+ * `maximiser.n`, `integers[0].t1`, `integers[n=2].t1` (the element whose `n` is 2; safer
+ * than an index when the config's order changes), or `curve[n=2,sb2=0].chi1` (all conditions).
  */
-export type PathStep = { key: string } | { index: number } | { where: string; equals: string };
+export type PathStep = { key: string } | { index: number } | { where: Array<{ key: string; equals: string }> };
 
-const STEP = /^(?:\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[([A-Za-z_$][\w$]*)=([^\]]+)\])/;
+const STEP = /^(?:\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[([A-Za-z_$][\w$]*=[^\],]+(?:,[A-Za-z_$][\w$]*=[^\],]+)*)\])/;
 
 export function parseFieldPath(path: string): PathStep[] {
   const steps: PathStep[] = [];
@@ -16,7 +16,14 @@ export function parseFieldPath(path: string): PathStep[] {
     if (!match) throw new Error(`cannot parse field path "${path}" at "${rest}"`);
     if (match[1] !== undefined) steps.push({ key: match[1] });
     else if (match[2] !== undefined) steps.push({ index: Number(match[2]) });
-    else steps.push({ where: match[3]!, equals: match[4]! });
+    else {
+      steps.push({
+        where: match[3]!.split(',').map((condition) => {
+          const [key, equals] = condition.split('=') as [string, string];
+          return { key, equals };
+        }),
+      });
+    }
     rest = rest.slice(match[0].length);
   }
   return steps;
@@ -43,15 +50,20 @@ export function resolveField(data: unknown, path: string): unknown {
       value = value[step.index];
       walked += `[${step.index}]`;
     } else {
-      if (!Array.isArray(value)) throw new Error(`${walked} is ${describe(value)}, not an array to select [${step.where}=${step.equals}] from`);
+      const selector = step.where.map((c) => `${c.key}=${c.equals}`).join(',');
+      if (!Array.isArray(value)) throw new Error(`${walked} is ${describe(value)}, not an array to select [${selector}] from`);
       const matches = value.filter(
-        (el) => el !== null && typeof el === 'object' && String((el as Record<string, unknown>)[step.where]) === step.equals,
+        (el) =>
+          el !== null &&
+          typeof el === 'object' &&
+          step.where.every((c) => String((el as Record<string, unknown>)[c.key]) === c.equals),
       );
       if (matches.length !== 1) {
-        throw new Error(`${matches.length === 0 ? 'no' : matches.length} elements of ${walked} with ${step.where} = ${step.equals}`);
+        const conditions = step.where.map((c) => `${c.key} = ${c.equals}`).join(' and ');
+        throw new Error(`${matches.length === 0 ? 'no' : matches.length} elements of ${walked} with ${conditions}`);
       }
       value = matches[0];
-      walked += `[${step.where}=${step.equals}]`;
+      walked += `[${selector}]`;
     }
   }
   return value;

@@ -57,24 +57,24 @@ export async function compute(
   for (const definition of selected) checkConfig(definition, run.profile);
   const versions = lockedVersions(root);
   const started = effects.now();
-  const assessments = [];
-  for (const definition of selected) assessments.push(await assess(root, definition, run.profile, versions));
-
-  const todo = assessments.filter((a) => options.force || a.staleness.state !== 'fresh');
-  const fresh = assessments.filter((a) => !todo.includes(a)).map((a) => a.definition.id);
-  if (fresh.length > 0) effects.log(`up to date: ${fresh.join(', ')}`);
-  if (todo.length === 0) effects.log('nothing to compute');
-
   const computed: ProduceOutcome[] = [];
-  for (const [i, assessment] of todo.entries()) {
-    const { staleness, definition } = assessment;
+  const fresh: string[] = [];
+  // Datasets are assessed one at a time, in registry order, just before they would run: a
+  // dataset derived from another one's record (listed after it) sees that record as just written.
+  for (const definition of selected) {
+    const assessment = await assess(root, definition, run.profile, versions);
+    const { staleness } = assessment;
+    if (!options.force && staleness.state === 'fresh') {
+      fresh.push(definition.id);
+      continue;
+    }
     const why =
       staleness.state === 'stale'
         ? `stale: ${staleness.reasons.slice(0, 3).join('; ')}${staleness.reasons.length > 3 ? '; …' : ''}`
         : staleness.state === 'invalid'
           ? `invalid: ${staleness.reason}`
           : staleness.state;
-    effects.log(`[${i + 1}/${todo.length}] ${definition.id} (${why})`);
+    effects.log(`▸ ${definition.id} (${why})`);
     const outcome = await produce(root, assessment, effects, run);
     computed.push(outcome);
     if (outcome.shard) {
@@ -84,6 +84,8 @@ export async function compute(
       effects.log(`      ${outcome.written ? 'wrote' : 'unchanged'} ${recordPath(definition.id, run.profile)} in ${formatMs(outcome.wallTimeMs)}`);
     }
   }
+  if (fresh.length > 0) effects.log(`up to date: ${fresh.join(', ')}`);
+  if (computed.length === 0) effects.log('nothing to compute');
   const totalWallTimeMs = effects.now() - started;
   effects.log(`computed ${computed.length} dataset(s) in ${formatMs(totalWallTimeMs)}`);
 

@@ -1,10 +1,17 @@
 import type { AnyDataset } from './definition.ts';
 import activationCurves from './datasets/activation-curves.ts';
 import bestSlope from './datasets/best-slope.ts';
+import chi1VsN from './datasets/chi1-vs-n.ts';
 import depthPilot from './datasets/depth-pilot.ts';
 import depthThresholds from './datasets/depth-thresholds.ts';
 import goodInterval from './datasets/good-interval.ts';
+import gradientsAtInit from './datasets/gradients-at-init.ts';
+import phaseDiagram from './datasets/phase-diagram.ts';
 import slopeThresholds from './datasets/slope-thresholds.ts';
+import trainabilityAnalysis from './datasets/trainability-analysis.ts';
+import trainabilityLrPilot from './datasets/trainability-lr-pilot.ts';
+import trainabilityMap from './datasets/trainability-map.ts';
+import trainabilityRay from './datasets/trainability-ray.ts';
 
 /** Every dataset the site publishes. Add a definition in datasets/ and list it here. */
 export const datasets: readonly AnyDataset[] = [
@@ -13,7 +20,15 @@ export const datasets: readonly AnyDataset[] = [
   goodInterval,
   depthThresholds,
   bestSlope,
+  phaseDiagram,
+  chi1VsN,
+  gradientsAtInit,
   depthPilot,
+  trainabilityLrPilot,
+  trainabilityMap,
+  trainabilityRay,
+  // Derived from the two sweeps above: must come after them (datasets run in this order).
+  trainabilityAnalysis,
 ];
 
 export function datasetById(id: string): AnyDataset {

@@ -1,5 +1,6 @@
 import type { FigureDefinition } from './types';
 import { activationCurves, bestSlope, depthThresholds, goodInterval, slopeThresholds } from './slope-budget';
+import { chi1VsN, fractionInside, gradientsAtInit, growthRates, phaseDiagram, trainabilityMap, trainabilityRay } from './order-and-chaos';
 
 /** Every figure on the site, by id. Add new figure families here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -9,6 +10,13 @@ export const figures: readonly FigureDefinition<any>[] = [
   goodInterval,
   depthThresholds,
   bestSlope,
+  phaseDiagram,
+  chi1VsN,
+  gradientsAtInit,
+  growthRates,
+  fractionInside,
+  trainabilityMap,
+  trainabilityRay,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

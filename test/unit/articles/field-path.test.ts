@@ -12,7 +12,12 @@ const data = {
 
 describe('field paths in articles', () => {
   it('parses keys, indices and key=value selectors', () => {
-    expect(parseFieldPath('integers[n=2].t1')).toEqual([{ key: 'integers' }, { where: 'n', equals: '2' }, { key: 't1' }]);
+    expect(parseFieldPath('integers[n=2].t1')).toEqual([{ key: 'integers' }, { where: [{ key: 'n', equals: '2' }] }, { key: 't1' }]);
+    expect(parseFieldPath('curve[n=2,sb2=0].chi1')).toEqual([
+      { key: 'curve' },
+      { where: [{ key: 'n', equals: '2' }, { key: 'sb2', equals: '0' }] },
+      { key: 'chi1' },
+    ]);
     expect(parseFieldPath('integers[1].n')).toEqual([{ key: 'integers' }, { index: 1 }, { key: 'n' }]);
   });
 
@@ -20,6 +25,12 @@ describe('field paths in articles', () => {
     expect(resolveNumber(data, 'maximiser.n')).toBe(1.81);
     expect(resolveNumber(data, 'integers[1].t1')).toBe(0.587);
     expect(resolveNumber(data, 'integers[n=2].t1')).toBe(0.658);
+  });
+
+  it('selects by several fields at once, and refuses an ambiguous selector', () => {
+    const curve = { curve: [{ n: 2, sb2: 0, chi1: 1.5 }, { n: 2, sb2: 0.05, chi1: 1.7 }] };
+    expect(resolveNumber(curve, 'curve[n=2,sb2=0.05].chi1')).toBe(1.7);
+    expect(() => resolveField(curve, 'curve[n=2].chi1')).toThrow('2 elements of data.curve with n = 2');
   });
 
   it('names the first missing step and what is there instead', () => {
