@@ -341,8 +341,9 @@ function trainabilityFigure(which: 'map' | 'ray') {
         y1: yEdges.get(c.depth)![1],
         status: c.accuracy === null ? 'diverged' : 'ok',
       }));
-      const x = { type: 'quantitative' as const, title: a.xName, scale: { domain: xDomain, nice: false } };
-      const y = { type: 'quantitative' as const, title: 'depth', scale: { domain: [ys[0]![0], yMax], nice: false } };
+      // No grid lines: they would be drawn across the cells.
+      const x = { type: 'quantitative' as const, title: a.xName, scale: { domain: xDomain, nice: false }, axis: { grid: false } };
+      const y = { type: 'quantitative' as const, title: 'depth', scale: { domain: [ys[0]![0], yMax], nice: false }, axis: { grid: false } };
       const line = (c: number) =>
         a.curve.filter((p) => p.xiC !== null && c * p.xiC <= yMax * 1.5).map((p) => ({ x: p.x, depth: Math.min(c * p.xiC!, yMax * 1.5) }));
       return {

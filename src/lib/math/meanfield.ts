@@ -209,12 +209,12 @@ function correlationDepth(act: Activation, q: number): number {
 }
 
 /**
- * The correlation map at variance q (> 0) and correlation c, written as
- *   C(c) = 1 − σ_w²·½E[(φ(u1) − φ(u2))²]/L(q),
- * which equals (σ_w²·E[φ(u1)φ(u2)] + σ_b²)/L(q) (the two marginals are equal) without the
- * cancellation of the latter as c → 1. `normaliser` = L(q).
+ * 1 − C(c), the correlation map's distance below 1 at variance q (> 0) and correlation c:
+ *   1 − C(c) = σ_w²·½E[(φ(u1) − φ(u2))²]/L(q),
+ * which equals 1 − (σ_w²·E[φ(u1)φ(u2)] + σ_b²)/L(q) (the two marginals are equal) without the
+ * cancellation of the latter as c → 1 (nor that of 1 − C when C is near 1). `normaliser` = L(q).
  */
-function correlationMapAt(
+function correlationGapAt(
   act: Activation,
   sw2: number,
   q: number,
@@ -222,7 +222,7 @@ function correlationMapAt(
   c: number,
   options: GradedOptions,
 ): number {
-  if (c === 1) return 1;
+  if (c === 1) return 0;
   const scale = Math.sqrt(q);
   const spread = Math.sqrt((1 - c) * (1 + c)); // √(1 − c²)
   let meanSquareDifference: number;
@@ -245,7 +245,7 @@ function correlationMapAt(
       options,
     );
   }
-  return 1 - (0.5 * sw2 * meanSquareDifference) / normaliser;
+  return (0.5 * sw2 * meanSquareDifference) / normaliser;
 }
 
 /**
@@ -262,7 +262,7 @@ export function correlationMap(act: Activation, sw2: number, sb2: number, c: num
   if (q !== undefined) requireAtLeast('q', q, 0);
   const variance = q === undefined ? effectiveVariance(qStarUnchecked(act, sw2, sb2)) : q === 0 ? Q_TINY : q;
   const normaliser = lengthMapUnchecked(act, sw2, sb2, variance);
-  return correlationMapAt(act, sw2, variance, normaliser, c, { depth: correlationDepth(act, variance) });
+  return 1 - correlationGapAt(act, sw2, variance, normaliser, c, { depth: correlationDepth(act, variance) });
 }
 
 /** σ_w²·q·E[φ′(u1)φ′(u2)]/L(q): the slope C′(c) of the correlation map. */
@@ -300,18 +300,27 @@ function correlationSlopeAt(
 
 /**
  * The root in [0, 1] of an excess function h(c) = (C(c) − c)/(1 − c) that is positive at 0 and
- * negative at 1: Brent's method on a coarse version of h (~1e-7), then one secant step on the
- * accurate h from the coarse root c0 and c0 − 1e-6·(1 − c0), which lands within ~1e-13 (the
- * coarse root is within ~1e-7 and the secant error is second order). Falls back to Brent's
- * method on the accurate h should the secant step leave the neighbourhood of c0.
+ * negative at 1. Brent's method on a coarse h (quadrature to ~1e-6, a third of the cost) to
+ * 1e-6, then secant steps on the accurate h from the coarse root c0 and c0 − 1e-6. A secant
+ * step from points within e of the root errs by ~(h″/2h′)·e·(e + 1e-6), so the first step that
+ * moves by ≤ 1e-6 lands within ~1e-11 and is returned unevaluated (usually the first: two
+ * accurate evaluations). Brent's method on the accurate h should the steps wander.
  */
 function excessRoot(coarse: (c: number) => number, accurate: (c: number) => number): number {
-  const c0 = findRoot(coarse, 0, 1, 1e-5);
-  const c1 = c0 - 1e-6 * (1 - c0);
-  const h0 = accurate(c0);
-  const h1 = accurate(c1);
-  const c2 = c0 - (h0 * (c0 - c1)) / (h0 - h1);
-  if (Number.isFinite(c2) && Math.abs(c2 - c0) <= 1e-4 * (1 - c0) + 1e-12) return Math.min(1, Math.max(0, c2));
+  const c0 = findRoot(coarse, 0, 1, 1e-6);
+  let a = c0 - 1e-6;
+  let ha = accurate(a);
+  let b = c0;
+  let hb = accurate(b);
+  for (let step = 0; step < 4; step++) {
+    const next = b - (hb * (b - a)) / (hb - ha);
+    if (!Number.isFinite(next) || next < -1e-3 || next > 1) break;
+    if (Math.abs(next - b) <= 1e-6) return Math.min(1, Math.max(0, next));
+    a = b;
+    ha = hb;
+    b = next;
+    hb = accurate(b);
+  }
   return findRoot(accurate, 0, 1, 1e-13);
 }
 
@@ -339,7 +348,7 @@ function correlationFixedPointAt(
     (c: number): number => {
       if (c === 0) return atZero;
       if (c === 1) return 1 - chi;
-      return 1 - (1 - correlationMapAt(act, sw2, qs, qs, c, options)) / (1 - c);
+      return 1 - correlationGapAt(act, sw2, qs, qs, c, options) / (1 - c);
     };
   const cStar = excessRoot(excess({ depth, coarse: true }), excess({ depth }));
   return { cStar, chiC: correlationSlopeAt(act, sw2, qs, qs, cStar, { depth }) };
