@@ -34,7 +34,7 @@ await runMain(async () => {
 
   const measure = async (workers: number) => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'tanh-nx-bench-'));
-    const context: ProduceContext = { log: () => {}, progress: () => {}, cacheDir, workers, shard: null, mergeOnly: false, profile: 'full' };
+    const context: ProduceContext = { log: () => {}, progress: () => {}, cacheDir, workers, shard: null, mergeOnly: false, fresh: false, profile: 'full' };
     const started = performance.now();
     const result = await runSweep(file, trimmed, context);
     const seconds = (performance.now() - started) / 1000;

@@ -52,7 +52,8 @@ export async function compute(
   options: ComputeOptions,
   effects: PipelineEffects,
 ): Promise<ComputeSummary> {
-  const run: RunOptions = { ...defaultRunOptions, ...options };
+  // A forced regeneration recomputes from scratch, cached partial results included.
+  const run: RunOptions = { ...defaultRunOptions, ...options, fresh: options.fresh ?? Boolean(options.force) };
   const selected = selectDatasets(all, options.only);
   for (const definition of selected) checkConfig(definition, run.profile);
   const versions = lockedVersions(root);

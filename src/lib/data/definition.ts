@@ -26,6 +26,8 @@ export interface ProduceContext {
   shard: Shard | null;
   /** Assemble only from finished partial results (after shards ran elsewhere); fail listing what is missing. */
   mergeOnly: boolean;
+  /** Ignore partial results of earlier runs and recompute everything (a full regeneration). */
+  fresh: boolean;
   profile: ProfileName;
 }
 

@@ -26,9 +26,11 @@ export interface RunOptions {
   workers: number;
   shard: Shard | null;
   mergeOnly: boolean;
+  /** Recompute partial results too (set by --force: a regeneration must not reuse cached runs). */
+  fresh: boolean;
 }
 
-export const defaultRunOptions: RunOptions = { profile: 'full', workers: 1, shard: null, mergeOnly: false };
+export const defaultRunOptions: RunOptions = { profile: 'full', workers: 1, shard: null, mergeOnly: false, fresh: false };
 
 export type Staleness =
   | { state: 'fresh' }
@@ -151,6 +153,7 @@ export async function produce(
     workers: options.workers,
     shard: options.shard,
     mergeOnly: options.mergeOnly,
+    fresh: options.fresh,
     profile,
   });
   const wallTimeMs = Math.round(effects.now() - started);

@@ -45,7 +45,13 @@
  */
 
 import type { Activation } from './activations';
-import { type GradedOptions, gradedGaussianExpectation, gradedGaussianExpectation2, resolvingDepth } from './quadrature';
+import {
+  GRADED_DEPTH,
+  type GradedOptions,
+  gradedGaussianExpectation,
+  gradedGaussianExpectation2,
+  resolvingDepth,
+} from './quadrature';
 import { findRoot } from './stable';
 import { requireAbove, requireAtLeast, requireFinite } from './validate';
 
@@ -173,9 +179,14 @@ export function chi1(act: Activation, sw2: number, sb2: number): number {
   return chi1At(act, sw2, qStarUnchecked(act, sw2, sb2));
 }
 
-/** χ_q = χ1 + σ_w²·E[φ″·φ] at q*: the slope L′(q*) of the length map. */
-function chiQAt(act: Activation, sw2: number, qs: number, chi: number): number {
-  return chi + sw2 * expectationAtVariance(effectiveVariance(qs), (x) => act.d2f(x) * act.f(x));
+/**
+ * χ_q = χ1 + σ_w²·E[φ″·φ] at q*: the slope L′(q*) of the length map. Computed in the equal
+ * (Gaussian integration by parts) form σ_w²·E[φ(x)·φ′(x)·x]/q, x = √q·z — the sum form cancels
+ * badly where χ_q ≪ χ1 (χ_q = 0.014 against χ1 = 14.7 at 2.2·tanh(4x), σ_w² = 10, σ_b² = 2).
+ */
+function chiQAt(act: Activation, sw2: number, qs: number): number {
+  const q = effectiveVariance(qs);
+  return (sw2 * expectationAtVariance(q, (x) => act.f(x) * act.df(x) * x)) / q;
 }
 
 /** −1/ln χ, the depth scale of a convergence at rate χ per layer; Infinity for χ ≥ 1 − 1e-12. */
@@ -193,12 +204,12 @@ export function depthScaleQ(act: Activation, sw2: number, sb2: number): number {
   validate(sw2, sb2);
   const qs = qStarUnchecked(act, sw2, sb2);
   if (qs === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
-  return depthScale(chiQAt(act, sw2, qs, chi1At(act, sw2, qs)));
+  return depthScale(chiQAt(act, sw2, qs));
 }
 
 /**
  * The graded-quadrature depth that resolves φ(√q·z) and φ′(√q·z) at z = 0 (their sharpest
- * sections; the 2-D integrands are no sharper), so the 2-D rules spend nodes only where needed.
+ * sections), so the 2-D rules spend nodes only where needed.
  */
 function correlationDepth(act: Activation, q: number): number {
   const scale = Math.sqrt(q);
@@ -209,10 +220,22 @@ function correlationDepth(act: Activation, q: number): number {
 }
 
 /**
+ * The 2-D rule's options at correlation c: the depth of the 1-D sections, or deeper as c → ±1.
+ * Integrating over z2 smooths φ's kink (ReLU) only over √(1 − c²)/|c| in z1, so the outer
+ * integrand can be that sharp at z1 = 0; resolving it needs 2^−depth ≲ √(1 − c²)/(4|c|)
+ * (capped at the default depth: kinked activations lose accuracy beyond |c| ≈ 0.99999).
+ */
+function pairOptions(depth: number, c: number, spread: number, coarse = false): GradedOptions {
+  const spreadDepth = Math.ceil(Math.log2((4 * Math.abs(c)) / spread));
+  return { depth: Math.max(depth, Math.min(GRADED_DEPTH, spreadDepth)), coarse };
+}
+
+/**
  * 1 − C(c), the correlation map's distance below 1 at variance q (> 0) and correlation c:
  *   1 − C(c) = σ_w²·½E[(φ(u1) − φ(u2))²]/L(q),
  * which equals 1 − (σ_w²·E[φ(u1)φ(u2)] + σ_b²)/L(q) (the two marginals are equal) without the
- * cancellation of the latter as c → 1 (nor that of 1 − C when C is near 1). `normaliser` = L(q).
+ * cancellation of the latter as c → 1 (nor that of 1 − C when C is near 1). `normaliser` = L(q),
+ * `depth` that of the 1-D sections (correlationDepth), `coarse` for the cheap first-guess rule.
  */
 function correlationGapAt(
   act: Activation,
@@ -220,7 +243,8 @@ function correlationGapAt(
   q: number,
   normaliser: number,
   c: number,
-  options: GradedOptions,
+  depth: number,
+  coarse = false,
 ): number {
   if (c === 1) return 0;
   const scale = Math.sqrt(q);
@@ -242,7 +266,7 @@ function correlationGapAt(
         };
       },
       -c / spread,
-      options,
+      pairOptions(depth, c, spread, coarse),
     );
   }
   return (0.5 * sw2 * meanSquareDifference) / normaliser;
@@ -262,7 +286,7 @@ export function correlationMap(act: Activation, sw2: number, sb2: number, c: num
   if (q !== undefined) requireAtLeast('q', q, 0);
   const variance = q === undefined ? effectiveVariance(qStarUnchecked(act, sw2, sb2)) : q === 0 ? Q_TINY : q;
   const normaliser = lengthMapUnchecked(act, sw2, sb2, variance);
-  return 1 - correlationGapAt(act, sw2, variance, normaliser, c, { depth: correlationDepth(act, variance) });
+  return 1 - correlationGapAt(act, sw2, variance, normaliser, c, correlationDepth(act, variance));
 }
 
 /** σ_w²·q·E[φ′(u1)φ′(u2)]/L(q): the slope C′(c) of the correlation map. */
@@ -272,7 +296,7 @@ function correlationSlopeAt(
   q: number,
   normaliser: number,
   c: number,
-  options: GradedOptions,
+  depth: number,
 ): number {
   const scale = Math.sqrt(q);
   let mean: number;
@@ -292,7 +316,7 @@ function correlationSlopeAt(
         return (z2) => d1 * act.df(shift + across * z2);
       },
       -c / spread,
-      options,
+      pairOptions(depth, c, spread),
     );
   }
   return (sw2 * q * mean) / normaliser;
@@ -334,24 +358,24 @@ function correlationFixedPointAt(
 ): { cStar: number; chiC: number } {
   if (qs === Number.POSITIVE_INFINITY) {
     const normaliser = lengthMapUnchecked(act, sw2, sb2, Q_HUGE);
-    return { cStar: 1, chiC: correlationSlopeAt(act, sw2, Q_HUGE, normaliser, 1, {}) };
+    return { cStar: 1, chiC: correlationSlopeAt(act, sw2, Q_HUGE, normaliser, 1, GRADED_DEPTH) };
   }
   if (chi <= 1 + CRITICAL_TOLERANCE) return { cStar: 1, chiC: chi };
   // Chaotic phase, 0 < q* < ∞ (so L(q*) = q*). The map at 0 from 1-D integrals: (σ_w²·E[φ]² + σ_b²)/q*.
   const depth = correlationDepth(act, qs);
   const mean = expectationAtVariance(qs, (x) => act.f(x));
   const atZero = (sw2 * mean * mean + sb2) / qs;
-  if (atZero === 0) return { cStar: 0, chiC: correlationSlopeAt(act, sw2, qs, qs, 0, { depth }) };
+  if (atZero === 0) return { cStar: 0, chiC: correlationSlopeAt(act, sw2, qs, qs, 0, depth) };
   // (C(c) − c)/(1 − c) = 1 − (1 − C(c))/(1 − c): C(0) at 0, 1 − χ1 < 0 at 1, one root between.
   const excess =
-    (options: GradedOptions) =>
+    (coarse: boolean) =>
     (c: number): number => {
       if (c === 0) return atZero;
       if (c === 1) return 1 - chi;
-      return 1 - correlationGapAt(act, sw2, qs, qs, c, options) / (1 - c);
+      return 1 - correlationGapAt(act, sw2, qs, qs, c, depth, coarse) / (1 - c);
     };
-  const cStar = excessRoot(excess({ depth, coarse: true }), excess({ depth }));
-  return { cStar, chiC: correlationSlopeAt(act, sw2, qs, qs, cStar, { depth }) };
+  const cStar = excessRoot(excess(true), excess(false));
+  return { cStar, chiC: correlationSlopeAt(act, sw2, qs, qs, cStar, depth) };
 }
 
 /**
@@ -400,7 +424,8 @@ export function jacobianMomentRatio(act: Activation, sw2: number, sb2: number): 
  * κ′ = lim_{q→0} E[φ′(√q·z)²] (φ′(0)² for a smooth φ). At σ_b² = 0 with φ(0) = 0 it is 1/κ
  * exactly (κ as in the module comment: 1/n² for tanh(n·x), 2 for ReLU) — the point where q* leaves
  * 0, with χ1 = σ_w²·κ below it; for tanh χ1 − 1 ≈ (σ_w² − 1)²/3 just above, which touches 1
- * too flatly for a root finder, hence the closed form. Infinity if χ1 < 1 up to σ_w² = 1e6.
+ * too flatly for a root finder (it would stop ~1e-8 away), hence the closed form. Infinity if
+ * χ1 < 1 all the way up to σ_w² = 1e6; NaN if χ1 ≥ 1 even at σ_w² = 2⁻⁶⁰/κ′ (no ordered phase).
  */
 export function criticalWeightVariance(act: Activation, sb2: number): number {
   requireAtLeast('sb2', sb2, 0);
@@ -451,7 +476,7 @@ export function meanFieldSummary(act: Activation, sw2: number, sb2: number): Mea
   validate(sw2, sb2);
   const qs = qStarUnchecked(act, sw2, sb2);
   const chi = chi1At(act, sw2, qs);
-  const chiQ = chiQAt(act, sw2, qs, chi);
+  const chiQ = chiQAt(act, sw2, qs);
   const { cStar, chiC } = correlationFixedPointAt(act, sw2, sb2, qs, chi);
   return {
     qStar: qs,

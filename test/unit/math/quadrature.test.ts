@@ -49,15 +49,28 @@ describe('hermiteRule (probabilists’ Gauss–Hermite)', () => {
     expect(Math.abs(sum - 1)).toBeLessThan(2e-15);
   });
 
-  it.each([5, 20, 64, 200])('order %i is exact for E[z^(2k)] = (2k − 1)!! up to degree 2·order − 1 (k ≤ 30)', (order) => {
-    for (let k = 1; 2 * k <= 2 * order - 1 && k <= 30; k++) {
-      expect(relative(gaussianExpectation((z) => z ** (2 * k), order), doubleFactorial(k))).toBeLessThan(1e-13);
-      expect(gaussianExpectation((z) => z ** (2 * k - 1), order)).toBe(0);
-    }
-  });
+  it.each([5, 20, 64, 200])(
+    'order %i is exact for E[z^(2k)] = (2k − 1)!! up to degree 2·order − 1 (k ≤ 30)',
+    (order) => {
+      for (let k = 1; 2 * k <= 2 * order - 1 && k <= 30; k++) {
+        expect(
+          relative(
+            gaussianExpectation((z) => z ** (2 * k), order),
+            doubleFactorial(k),
+          ),
+        ).toBeLessThan(1e-13);
+        expect(gaussianExpectation((z) => z ** (2 * k - 1), order)).toBe(0);
+      }
+    },
+  );
 
   it.each([0.5, 1, 2, 3])('E[cos(a·z)] = e^(−a²/2) to 1e-14 at the default order, a = %s', (a) => {
-    expect(relative(gaussianExpectation((z) => Math.cos(a * z)), Math.exp((-a * a) / 2))).toBeLessThan(1e-14);
+    expect(
+      relative(
+        gaussianExpectation((z) => Math.cos(a * z)),
+        Math.exp((-a * a) / 2),
+      ),
+    ).toBeLessThan(1e-14);
   });
 
   it('caches rules: the same object on a second call', () => {
@@ -73,21 +86,34 @@ describe('hermiteRule (probabilists’ Gauss–Hermite)', () => {
 });
 
 describe('legendreRule', () => {
-  it.each([1, 4, 8, 10, 31])('order %i integrates x^(2k) over [−1, 1] to 2/(2k + 1) up to degree 2·order − 1', (order) => {
-    for (let k = 0; 2 * k <= 2 * order - 1; k++) {
-      const { nodes, weights } = legendreRule(order);
-      let sum = 0;
-      for (let i = 0; i < order; i++) sum += weights[i]! * nodes[i]! ** (2 * k);
-      expect(relative(sum, 2 / (2 * k + 1))).toBeLessThan(3e-14);
-    }
-  });
+  it.each([1, 4, 8, 10, 31])(
+    'order %i integrates x^(2k) over [−1, 1] to 2/(2k + 1) up to degree 2·order − 1',
+    (order) => {
+      for (let k = 0; 2 * k <= 2 * order - 1; k++) {
+        const { nodes, weights } = legendreRule(order);
+        let sum = 0;
+        for (let i = 0; i < order; i++) sum += weights[i]! * nodes[i]! ** (2 * k);
+        expect(relative(sum, 2 / (2 * k + 1))).toBeLessThan(3e-14);
+      }
+    },
+  );
 });
 
 describe('gaussianExpectation2 (tensor Gauss–Hermite)', () => {
   it('E[z1²·z2²] = 1, E[z1·z2] = 0, E[cos(z1 + z2)] = e^(−1)', () => {
-    expect(relative(gaussianExpectation2((a, b) => a * a * b * b), 1)).toBeLessThan(1e-14);
+    expect(
+      relative(
+        gaussianExpectation2((a, b) => a * a * b * b),
+        1,
+      ),
+    ).toBeLessThan(1e-14);
     expect(Math.abs(gaussianExpectation2((a, b) => a * b))).toBeLessThan(1e-16);
-    expect(relative(gaussianExpectation2((a, b) => Math.cos(a + b)), Math.exp(-1))).toBeLessThan(1e-14);
+    expect(
+      relative(
+        gaussianExpectation2((a, b) => Math.cos(a + b)),
+        Math.exp(-1),
+      ),
+    ).toBeLessThan(1e-14);
   });
 });
 
@@ -99,8 +125,18 @@ describe('gradedGaussianExpectation (graded Gauss–Legendre, sharp point at 0 o
       [4, 3],
       [6, 15],
     ] as const) {
-      expect(relative(gradedGaussianExpectation((z) => z ** k), moment)).toBeLessThan(3e-14);
-      expect(relative(gradedGaussianExpectation((z) => z ** k, 0.37), moment)).toBeLessThan(3e-14);
+      expect(
+        relative(
+          gradedGaussianExpectation((z) => z ** k),
+          moment,
+        ),
+      ).toBeLessThan(3e-14);
+      expect(
+        relative(
+          gradedGaussianExpectation((z) => z ** k, 0.37),
+          moment,
+        ),
+      ).toBeLessThan(3e-14);
     }
   });
 
@@ -109,16 +145,29 @@ describe('gradedGaussianExpectation (graded Gauss–Legendre, sharp point at 0 o
   });
 
   it('is exact to 1e-15 for ReLU-type kinks at 0: E[max(0, z)] = 1/√(2π), E[max(0, z)²] = ½', () => {
-    expect(relative(gradedGaussianExpectation((z) => Math.max(0, z)), 1 / Math.sqrt(2 * Math.PI))).toBeLessThan(1e-15);
-    expect(relative(gradedGaussianExpectation((z) => Math.max(0, z) ** 2), 0.5)).toBeLessThan(1e-15);
+    expect(
+      relative(
+        gradedGaussianExpectation((z) => Math.max(0, z)),
+        1 / Math.sqrt(2 * Math.PI),
+      ),
+    ).toBeLessThan(1e-15);
+    expect(
+      relative(
+        gradedGaussianExpectation((z) => Math.max(0, z) ** 2),
+        0.5,
+      ),
+    ).toBeLessThan(1e-15);
   });
 
   it.each([0.1, 1, 5, 28, 100, 1000])(
     'resolves a bump of width 1/a at 0: E[e^(−a²z²/2)] = 1/√(1 + a²) to 1e-10, a = %s',
     (a) => {
-      expect(relative(gradedGaussianExpectation((z) => Math.exp((-a * a * z * z) / 2)), 1 / Math.sqrt(1 + a * a))).toBeLessThan(
-        1e-10,
-      );
+      expect(
+        relative(
+          gradedGaussianExpectation((z) => Math.exp((-a * a * z * z) / 2)),
+          1 / Math.sqrt(1 + a * a),
+        ),
+      ).toBeLessThan(1e-10);
     },
   );
 
@@ -169,8 +218,18 @@ describe('gradedGaussianExpectation (graded Gauss–Legendre, sharp point at 0 o
 describe('gradedGaussianExpectation2 (nested graded rules, sharp along z1 = 0 and z2 = k·z1)', () => {
   it('E[z1²·z2²] = 1 and E[cos(z1 + z2)] = e^(−1) to 1e-14 whatever the ridge slope', () => {
     for (const k of [0, 0.7, -3]) {
-      expect(relative(gradedGaussianExpectation2((a) => (b) => a * a * b * b, k), 1)).toBeLessThan(1e-14);
-      expect(relative(gradedGaussianExpectation2((a) => (b) => Math.cos(a + b), k), Math.exp(-1))).toBeLessThan(1e-14);
+      expect(
+        relative(
+          gradedGaussianExpectation2((a) => (b) => a * a * b * b, k),
+          1,
+        ),
+      ).toBeLessThan(1e-14);
+      expect(
+        relative(
+          gradedGaussianExpectation2((a) => (b) => Math.cos(a + b), k),
+          Math.exp(-1),
+        ),
+      ).toBeLessThan(1e-14);
     }
   });
 
@@ -180,8 +239,11 @@ describe('gradedGaussianExpectation2 (nested graded rules, sharp along z1 = 0 an
     [30, -5],
     [300, 1],
     [10, -707],
-  ])('resolves a ridge of width 1/a along z2 = k·z1: E[e^(−a²(z2 − k·z1)²/2)] = 1/√(1 + a²(1 + k²)) to 1e-10 (a = %s, k = %s)', (a, k) => {
-    const actual = gradedGaussianExpectation2((z1) => (z2) => Math.exp((-a * a * (z2 - k * z1) ** 2) / 2), k);
-    expect(relative(actual, 1 / Math.sqrt(1 + a * a * (1 + k * k)))).toBeLessThan(1e-10);
-  });
+  ])(
+    'resolves a ridge of width 1/a along z2 = k·z1: E[e^(−a²(z2 − k·z1)²/2)] = 1/√(1 + a²(1 + k²)) to 1e-10 (a = %s, k = %s)',
+    (a, k) => {
+      const actual = gradedGaussianExpectation2((z1) => (z2) => Math.exp((-a * a * (z2 - k * z1) ** 2) / 2), k);
+      expect(relative(actual, 1 / Math.sqrt(1 + a * a * (1 + k * k)))).toBeLessThan(1e-10);
+    },
+  );
 });

@@ -30,9 +30,11 @@ export async function runSweep(
 ): Promise<SweepData | ShardOutcome> {
   const runs = expandRuns(file, experiment);
   const results = new Map<number, RunResult>();
-  for (const run of runs) {
-    const cached = readRunResult(context.cacheDir, run);
-    if (cached) results.set(run.index, cached);
+  if (!context.fresh) {
+    for (const run of runs) {
+      const cached = readRunResult(context.cacheDir, run);
+      if (cached) results.set(run.index, cached);
+    }
   }
   const mine = runs.filter((run) => inShard(run, context.shard));
   const todo = mine.filter((run) => !results.has(run.index));

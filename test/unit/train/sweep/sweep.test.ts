@@ -39,7 +39,7 @@ describe('sweeps', () => {
   const context = (overrides: Partial<ProduceContext> = {}): ProduceContext => {
     const cacheDir = mkdtempSync(join(cacheRoot, 'c-'));
     contexts.push(cacheDir);
-    return { log: () => {}, progress: () => {}, cacheDir, workers: 1, shard: null, mergeOnly: false, profile: 'full', ...overrides };
+    return { log: () => {}, progress: () => {}, cacheDir, workers: 1, shard: null, mergeOnly: false, fresh: false, profile: 'full', ...overrides };
   };
   beforeEach(() => {
     cacheRoot = mkdtempSync(join(tmpdir(), 'tanh-nx-sweep-'));
@@ -62,6 +62,14 @@ describe('sweeps', () => {
     expect(second).toEqual({ shardDone: true, ran: 4, cached: 0, total: 9 });
     const merged = await runSweep(FILE, experiment(), { ...shared, mergeOnly: true }, TASK);
     expect(JSON.stringify(merged)).toBe(JSON.stringify(whole));
+  });
+
+  it('a fresh regeneration (--force) reruns every run instead of reusing saved ones', async () => {
+    const shared = context();
+    await runSweep(FILE, experiment(), shared, TASK);
+    const progress: Array<[number, number]> = [];
+    await runSweep(FILE, experiment(), { ...shared, fresh: true, progress: (d, t) => progress.push([d, t]) }, TASK);
+    expect(progress[0]).toEqual([0, 9]);
   });
 
   it('a merge with a shard missing fails, listing the missing runs', async () => {
