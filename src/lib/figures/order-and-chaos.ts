@@ -106,7 +106,7 @@ export const chi1VsN = defineFigure<Chi1VsN>({
   dataset: 'chi1-vs-n',
   title: 'χ1 of tanh(n·x) at the standard initialisation',
   caption:
-    'χ1 is the mean squared slope a gradient is multiplied by per layer (log scale). It is 1 only at one n: below it gradients shrink geometrically with depth, above it they grow. Solid: σ_b² = 0; dashed: σ_b² = 0.05. Squares: LeCun’s 1.7159·tanh(2x/3).',
+    'χ1 (log scale) is the factor by which each layer multiplies the squared size of a backpropagated gradient. It is 1 only at one n: below it gradients shrink geometrically with depth, above it they grow. Solid: σ_b² = 0; dashed: σ_b² = 0.05. Squares: LeCun’s 1.7159·tanh(2x/3).',
   description: (data) => {
     const at = (n: number, sb2: number) => data.curve.reduce((best, p) => (p.sb2 === sb2 && Math.abs(p.n - n) < Math.abs(best.n - n) ? p : best));
     return `Line chart of χ1 against n from ${data.curve[0]!.n} to ${data.curve.at(-1)!.n} on a log scale, for σ_w² = 1 and σ_b² = 0 and 0.05. At σ_b² = 0, χ1 = n² for n ≤ 1, then grows more slowly: ${fmt(at(2, 0).chi1)} at n = 2 and ${fmt(at(3, 0).chi1)} at n = 3. LeCun's function has χ1 = ${fmt(data.lecun[0]!.chi1, 3)} at σ_b² = 0.`;
