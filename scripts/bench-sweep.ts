@@ -4,10 +4,9 @@
  * Run it on an idle machine: other load on the cores shows up directly in the ratio.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cpus } from 'node:os';
 import { datasetById } from '../src/lib/data/registry.ts';
 import type { ProduceContext } from '../src/lib/data/definition.ts';
 import { runSweep } from '../src/lib/train/sweep/sweep.ts';

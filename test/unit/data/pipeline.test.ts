@@ -119,6 +119,27 @@ describe('dataset pipeline', () => {
     expect(readRecord(project.root, ramp3).data).toEqual({ values: [0, 0.5, 1] });
   });
 
+  it('a dataset derived from another record is recomputed in the same run when that record changes', async () => {
+    project.write('src/lib/data/datasets/base.ts', 'export const x = 1;\n');
+    project.write('src/lib/data/datasets/derived.ts', 'export const y = 2;\n');
+    const base = (points: number) => testDataset('base', (c) => ({ values: Array.from({ length: c.points }, (_, i) => i) }), points);
+    // The derived dataset reads base's record, which it declares as an input of its hash.
+    const derived = defineDataset({
+      ...testDataset('derived', () => ({
+        values: (JSON.parse(project.read('content/data/base.json')) as { data: { values: number[] } }).data.values.map((v) => v + 1),
+      })),
+      extraEntries: ['content/data/base.json'],
+    });
+    // Registry order: base first. Even on the first run, derived must see base's record as just written.
+    await compute(project.root, [base(2), derived], {}, quietEffects());
+    expect(readRecord(project.root, derived).data).toEqual({ values: [1, 2] });
+    // base's config changes: one run recomputes base, then derived from the new record.
+    const { computed } = await compute(project.root, [base(3), derived], {}, quietEffects());
+    expect(computed.map((o) => o.id)).toEqual(['base', 'derived']);
+    expect(readRecord(project.root, derived).data).toEqual({ values: [1, 2, 3] });
+    expect((await compute(project.root, [base(3), derived], {}, quietEffects())).computed).toHaveLength(0);
+  });
+
   it('a missing record says how to generate it', async () => {
     expect(() => readRecord(project.root, testDataset('ramp', ramp))).toThrow(
       'content/data/ramp.json: missing; generate it with `npm run compute -- --only ramp`',

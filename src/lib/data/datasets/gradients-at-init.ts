@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { defineDataset } from '../definition';
 import { initParameters } from '../../math/init';
-import { forward64, forwardBackward64 } from '../../math/mlp64';
+import { forward64, forwardBackward64, fractionInside } from '../../math/mlp64';
 import { activationOf, type NetworkSpec } from '../../math/network';
 import { chi1, qStar } from '../../math/meanfield';
-import { fractionInside } from '../../math/mlp64';
 import { probabilityInside } from '../../math/normal';
 import { t1 } from '../../math/thresholds';
 import { activationSchema } from '../../train/run-config';
