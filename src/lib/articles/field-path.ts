@@ -33,9 +33,9 @@ const describe = (v: unknown): string =>
   Array.isArray(v) ? `an array of ${v.length}` : v === null ? 'null' : typeof v === 'object' ? `an object with fields ${Object.keys(v as object).join(', ')}` : typeof v;
 
 /** The value at `path`; throws a message naming the first step that does not exist. */
-export function resolveField(data: unknown, path: string): unknown {
+export function resolveField(data: unknown, path: string, rootName = 'data'): unknown {
   let value = data;
-  let walked = 'data';
+  let walked = rootName;
   for (const step of parseFieldPath(path)) {
     if ('key' in step) {
       if (value === null || typeof value !== 'object' || Array.isArray(value) || !(step.key in value)) {
@@ -70,10 +70,24 @@ export function resolveField(data: unknown, path: string): unknown {
 }
 
 /** Like resolveField, but the value must be a finite number. */
-export function resolveNumber(data: unknown, path: string): number {
-  const value = resolveField(data, path);
+export function resolveNumber(data: unknown, path: string, rootName = 'data'): number {
+  const value = resolveField(data, path, rootName);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new Error(`data.${path} is ${describe(value)}${typeof value === 'number' ? ` (${value})` : ''}, not a finite number`);
+    throw new Error(`${rootName}.${path} is ${describe(value)}${typeof value === 'number' ? ` (${value})` : ''}, not a finite number`);
   }
   return value;
+}
+
+/** The prefix that points a field path at the dataset's configuration instead of its data. */
+export const CONFIG_PREFIX = 'config.';
+
+/**
+ * A number from a dataset record: `at` is a path into its data, or, starting with `config.`,
+ * into the configuration it was produced with (provenance.config), so that prose can quote
+ * a set-up (the step budget, the learning rate) from the same record as the results.
+ */
+export function resolveRecordNumber(record: { data: unknown; provenance: { config?: unknown } }, at: string): number {
+  return at.startsWith(CONFIG_PREFIX)
+    ? resolveNumber(record.provenance.config, at.slice(CONFIG_PREFIX.length), 'config')
+    : resolveNumber(record.data, at);
 }

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { figureById } from '../figures/registry.ts';
 import { loadRecord } from './evidence.ts';
-import { resolveNumber } from './field-path.ts';
+import { resolveRecordNumber } from './field-path.ts';
 
 /**
  * Remark plugin for articles: numbers <Figure>s in document order (injecting `number`), and
@@ -77,7 +77,7 @@ export function remarkEvidence(options: EvidenceOptions = {}) {
           fail(node, `${where} needs a stated precision: digits={…} or sig={…}`);
         }
         try {
-          resolveNumber(loadRecord(of!, root).data, at!);
+          resolveRecordNumber(loadRecord(of!, root), at!);
         } catch (error) {
           fail(node, `${where}: ${(error as Error).message}`);
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFieldPath, resolveField, resolveNumber } from '../../../src/lib/articles/field-path.ts';
+import { parseFieldPath, resolveField, resolveNumber, resolveRecordNumber } from '../../../src/lib/articles/field-path.ts';
 
 const data = {
   maximiser: { n: 1.81, t1: 0.66 },
@@ -47,5 +47,12 @@ describe('field paths in articles', () => {
   it('rejects unparseable paths', () => {
     expect(() => parseFieldPath('a..b')).toThrow('cannot parse field path');
     expect(() => parseFieldPath('')).toThrow('empty field path');
+  });
+
+  it('a path starting with config. reads the configuration the dataset was produced with', () => {
+    const record = { data: { steps: 1 }, provenance: { config: { base: { steps: 300 } } } };
+    expect(resolveRecordNumber(record, 'config.base.steps')).toBe(300);
+    expect(resolveRecordNumber(record, 'steps')).toBe(1);
+    expect(() => resolveRecordNumber(record, 'config.base.step')).toThrow('no field config.base.step');
   });
 });
