@@ -40,7 +40,9 @@ await runMain(async () => {
   await compute(root, datasets, {}, realEffects);
   await verifyAll(root, datasets);
 
-  const env = { ...process.env, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' };
+  // NODE_ENV is pinned: test runners set it to "test", which changes the client bundles, and the
+  // same sources must build to the same bytes whoever runs the build.
+  const env = { ...process.env, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
   run('site', resolve(root, 'node_modules/.bin/astro'), ['build', '--silent'], env);
   run('search index', resolve(root, 'node_modules/.bin/pagefind'), ['--site', outDir, '--quiet'], env);
   process.stdout.write(`\nbuilt ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
