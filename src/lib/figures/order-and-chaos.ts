@@ -317,13 +317,18 @@ function trainabilityFigure(which: 'map' | 'ray') {
     id: isMap ? 'trainability-map' : 'trainability-ray',
     dataset: 'trainability-analysis',
     title: isMap ? 'Which depths train, across weight variance' : 'Which depths train, along the tanh(n·x) ray',
-    caption: isMap
-      ? 'Test accuracy of tanh networks on MNIST after 300 SGD steps (η = 0.01), for each depth and σ_w² at σ_b² = 0.05; grey cells diverged. Solid line: depth = c·ξ_c with the constant c fitted to this map; dashed: the literature’s c = 6.'
-      : 'The same for tanh(n·x) networks at the standard initialisation σ_w² = 1, σ_b² = 0, for each depth and n. Solid line: depth = c·ξ_c with c fitted to this map; dashed: c = 6. At n = 1 the network sits on the critical line and ξ_c is infinite.',
+    caption: (data) => {
+      const { steps, batchSize, learningRate, sw2, sb2 } = data[which].setup;
+      const budget = `${steps} SGD steps (batch ${batchSize}, η = ${learningRate})`;
+      const fits = `Solid line: depth = c·ξ_c with the constant c fitted to this map; dashed: the literature’s c = ${data.literatureC}.`;
+      return isMap
+        ? `Test accuracy of tanh networks on MNIST after ${budget}, for each depth and σ_w² at σ_b² = ${sb2}; grey cells diverged. ${fits}`
+        : `Test accuracy of tanh(n·x) networks on MNIST after ${budget} at the standard initialisation σ_w² = ${sw2}, σ_b² = ${sb2}, for each depth and n; grey cells diverged. ${fits} At n = 1 the network sits on the critical line and ξ_c is infinite.`;
+    },
     description: (data) => {
       const a = data[which];
       const trained = a.cells.filter((c) => c.trained).length;
-      return `Heat map of test accuracy over ${a.xName} (x-axis) and depth 10 to 100 (y-axis), ${a.cells.length} cells, ${trained} of them reaching ${data.trainedAccuracy} accuracy. The fitted constant is c = ${fmt(a.fit.c, 1)} (any c from ${fmt(a.fit.low, 2)} to ${fmt(a.fit.high, 2)} misclassifies ${a.fit.misclassified} cells; c = 6 misclassifies ${a.fit.misclassifiedAtLiteratureC}).`;
+      return `Heat map of test accuracy over ${a.xName} (x-axis) and depth 10 to 100 (y-axis), ${a.cells.length} cells, ${trained} of them reaching ${data.trainedAccuracy} accuracy. The fitted constant is c = ${fmt(a.fit.c, 1)} (any c from ${fmt(a.fit.low, 2)} to ${fmt(a.fit.high, 2)} misclassifies ${a.fit.misclassified} cells; c = ${data.literatureC} misclassifies ${a.fit.misclassifiedAtLiteratureC}).`;
     },
     spec: (data) => {
       const a = data[which];
@@ -370,7 +375,7 @@ function trainabilityFigure(which: 'map' | 'ray') {
             encoding: { x: { ...x, field: 'x' }, y: { ...y, field: 'depth' } },
           },
           {
-            data: { values: line(6) },
+            data: { values: line(data.literatureC) },
             mark: { type: 'line', color: 'white', strokeWidth: 2, strokeDash: [6, 4], clip: true },
             encoding: { x: { ...x, field: 'x' }, y: { ...y, field: 'depth' } },
           },

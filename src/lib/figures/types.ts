@@ -12,8 +12,8 @@ export interface FigureDefinition<D> {
   dataset: string;
   /** Short title, shown as the caption's lead. */
   title: string;
-  /** One or two sentences under the figure (plain text only). */
-  caption: string;
+  /** One or two sentences under the figure (plain text); a function when it quotes the data or its set-up. */
+  caption: string | ((data: D) => string);
   /** The text alternative: what the chart shows and its key values, for screen readers. */
   description: (data: D) => string;
   /** Vega-Lite spec with the data inlined via `data: { values }`. */
@@ -45,4 +45,9 @@ export function figureAnchor(id: string): string {
 export function defineFigure<D>(def: FigureDefinition<D>): FigureDefinition<D> {
   assertFigureId(def.id);
   return def;
+}
+
+/** The caption text of a figure for its data. */
+export function captionOf<D>(figure: FigureDefinition<D>, data: D): string {
+  return typeof figure.caption === 'function' ? figure.caption(data) : figure.caption;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import type { TopLevelSpec } from 'vega-lite';
 import { defineFigure, figureAnchor, type FigureDefinition } from '../../../src/lib/figures/types';
 
 const definition: FigureDefinition<{ xs: number[] }> = {
@@ -32,5 +33,21 @@ describe('figureAnchor', () => {
   it('is fig- followed by the id', () => {
     expect(figureAnchor('t1-curve')).toBe('fig-t1-curve');
     expect(() => figureAnchor('Bad')).toThrow(/Invalid figure id/);
+  });
+});
+
+describe('captions', () => {
+  it('a caption may be a function of the data, so set-up values in it come from the dataset', async () => {
+    const { captionOf } = await import('../../../src/lib/figures/types.ts');
+    const base = {
+      id: 'x',
+      dataset: 'd',
+      title: 'T',
+      description: () => 'd',
+      spec: (): TopLevelSpec => ({ data: { values: [] }, mark: 'point' }),
+      rows: () => [],
+    };
+    expect(captionOf(defineFigure<{ steps: number }>({ ...base, caption: 'Fixed.' }), { steps: 3 })).toBe('Fixed.');
+    expect(captionOf(defineFigure<{ steps: number }>({ ...base, caption: (d) => `After ${d.steps} steps.` }), { steps: 300 })).toBe('After 300 steps.');
   });
 });

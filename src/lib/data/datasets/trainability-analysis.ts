@@ -43,9 +43,20 @@ const fit = z.object({
   misclassifiedAtLiteratureC: z.number().int(),
 });
 
+/** The training set-up shared by every run of a sweep, quoted in captions. */
+const setup = z.object({
+  steps: z.number().int(),
+  batchSize: z.number().int(),
+  learningRate: z.number(),
+  /** σ_w² of the standard initialisation (null when it is the axis being varied). */
+  sw2: z.number().nullable(),
+  sb2: z.number(),
+});
+
 const analysis = z.object({
   /** What x is: σ_w² (at σ_b² = 0.05) for the map, n (at σ_w² = 1, σ_b² = 0) for the ray. */
   xName: z.string(),
+  setup,
   cells: z.array(cell),
   curve: z.array(z.object({ x: z.number(), xiC: z.number().nullable() })),
   fit,
@@ -60,13 +71,29 @@ export default defineDataset({
   // The sweeps' records are inputs: when one is regenerated, this analysis is stale.
   extraEntries: ['content/data/trainability-map.json', 'content/data/trainability-ray.json'],
   seeds: () => [],
-  schema: z.object({ trainedAccuracy: z.number(), map: analysis, ray: analysis }),
+  schema: z.object({ trainedAccuracy: z.number(), literatureC: z.number(), map: analysis, ray: analysis }),
   produce(config) {
     const root = process.cwd();
     const finite = (x: number) => (Number.isFinite(x) ? x : null);
     const cGrid = linearGrid(config.cGrid.from, config.cGrid.to, config.cGrid.points);
 
-    const analyse = (sweep: SweepDataset, xName: string, xOf: (run: SweepDataset['runs'][number]) => number, xiC: (x: number) => number) => {
+    const setupOf = (sweep: SweepDataset, sw2Varies: boolean) => {
+      const { config } = sweep.runs[0]!;
+      const init = config.init as { sw2: number; sb2: number };
+      return {
+        steps: config.steps,
+        batchSize: config.batchSize,
+        learningRate: config.optimiser.hiddenLr,
+        sw2: sw2Varies ? null : init.sw2,
+        sb2: init.sb2,
+      };
+    };
+    const analyse = (
+      sweep: SweepDataset,
+      xName: string,
+      xOf: (run: SweepDataset['runs'][number]) => number,
+      xiC: (x: number) => number,
+    ) => {
       const cells = sweep.runs.map((run) => {
         const x = xOf(run);
         const accuracy = run.result.final.testAccuracy;
@@ -83,6 +110,7 @@ export default defineDataset({
       const curve = linearGrid(xs[0]!, xs.at(-1)!, config.curvePoints).map((x) => ({ x, xiC: finite(xiC(x)) }));
       return {
         xName,
+        setup: setupOf(sweep, xName === 'σ_w²'),
         cells,
         curve,
         fit: { ...fitDepthScaleConstant(cells, cGrid), cells: cells.length, misclassifiedAtLiteratureC: misclassifiedCells(cells, config.literatureC) },
@@ -97,6 +125,7 @@ export default defineDataset({
     const rayInit = gaussian(ray);
     return {
       trainedAccuracy: config.trainedAccuracy,
+      literatureC: config.literatureC,
       map: analyse(
         map,
         'σ_w²',
