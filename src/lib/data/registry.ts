@@ -12,6 +12,10 @@ import trainabilityAnalysis from './datasets/trainability-analysis.ts';
 import trainabilityLrPilot from './datasets/trainability-lr-pilot.ts';
 import trainabilityMap from './datasets/trainability-map.ts';
 import trainabilityRay from './datasets/trainability-ray.ts';
+import { datasets as productsOfSlopes } from './groups/products-of-slopes.ts';
+import { datasets as changeOfUnits } from './groups/change-of-units.ts';
+import { datasets as oneWayStreet } from './groups/one-way-street.ts';
+import { datasets as whatFixesIt } from './groups/what-fixes-it.ts';
 
 /** Every dataset the site publishes. Add a definition in datasets/ and list it here. */
 export const datasets: readonly AnyDataset[] = [
@@ -29,6 +33,11 @@ export const datasets: readonly AnyDataset[] = [
   trainabilityRay,
   // Derived from the two sweeps above: must come after them (datasets run in this order).
   trainabilityAnalysis,
+  // One group per page (src/lib/data/groups/), each ordered sources-first.
+  ...productsOfSlopes,
+  ...changeOfUnits,
+  ...oneWayStreet,
+  ...whatFixesIt,
 ];
 
 export function datasetById(id: string): AnyDataset {

@@ -1,0 +1,4 @@
+import type { AnyDataset } from '../definition.ts';
+
+/** Datasets of the /products-of-slopes/ page, in compute order (sources before anything derived from them). */
+export const datasets: readonly AnyDataset[] = [];
