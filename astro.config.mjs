@@ -3,9 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
-import remarkMath from 'remark-math';
-import rehypeKatex from 'rehype-katex';
-import { remarkEvidence } from './src/lib/articles/remark-evidence.ts';
+import { rehypePlugins, remarkPlugins } from './src/lib/articles/markdown-plugins.ts';
 
 // Where the site is deployed: set SITE_URL (origin) and BASE_PATH (sub-path, e.g. /tanh-nx/)
 // at build time. Canonical URLs, citations and the sitemap use them.
@@ -20,9 +18,6 @@ export default defineConfig({
   build: { format: 'directory' },
   // No dev toolbar, no prefetch script: pages without islands ship zero JavaScript.
   devToolbar: { enabled: false },
-  markdown: {
-    remarkPlugins: [remarkMath, remarkEvidence],
-    rehypePlugins: [[rehypeKatex, { strict: 'error', output: 'htmlAndMathml' }]],
-  },
+  markdown: { remarkPlugins, rehypePlugins },
   integrations: [mdx(), preact(), sitemap()],
 });
