@@ -1,0 +1,233 @@
+import type { Claim, DataPoint } from './types';
+
+/**
+ * Every substantive claim of the source thread (../shared/source/thread.md), in thread order.
+ * The reason sentence that goes with each verdict lives in content/articles/claims.mdx (it
+ * quotes numbers through <Num>); the conditions below are what the verdict rests on.
+ */
+
+const gi = (activation: string, field: string): DataPoint => ({ of: 'gradients-at-init', at: `theory[activation=${activation},depth=100].${field}` });
+const peakSlopeAtTwo: DataPoint = { of: 'good-interval', at: 'peakSlope' };
+const nOfGoodInterval: DataPoint = { of: 'good-interval', at: 'n' };
+
+export const ledger: readonly Claim[] = [
+  // ── The question ────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'vanishing-is-slopes-below-one',
+    claim: 'Gradients vanish because every slope of the activation is below 1, so their product over many layers becomes very small.',
+    source: { author: 'Zephyr', post: 'question' },
+    verdict: 'qualified',
+    evidence: { page: 'order-and-chaos', anchor: 'fig-growth-rates', label: 'Figure: growth per layer, measured and predicted' },
+    basis: [
+      { says: 'tanh(x) at the standard initialisation: gradients shrink per layer', value: gi('tanh-n1', 'fittedGrowth'), op: '<', than: 1 },
+      { says: 'tanh(2x) at the standard initialisation: gradients grow per layer', value: gi('tanh-n2', 'fittedGrowth'), op: '>', than: 1 },
+    ],
+  },
+  {
+    id: 'peak-slope-is-n',
+    claim: 'The largest slope of tanh(n·x) is n.',
+    source: { author: 'Zephyr', post: 'question' },
+    verdict: 'holds',
+    evidence: { page: 'slope-budget', anchor: 'fig-activation-curves', label: 'Figure: tanh(n·x) and its slope' },
+    basis: [
+      { says: 'the computed peak slope of tanh(2x) is at least 2', value: peakSlopeAtTwo, op: '>=', than: nOfGoodInterval },
+      { says: 'the computed peak slope of tanh(2x) is at most 2', value: peakSlopeAtTwo, op: '<=', than: nOfGoodInterval },
+    ],
+  },
+  {
+    id: 'product-need-not-vanish',
+    claim: 'With n > 1 the product of slopes no longer necessarily goes to 0.',
+    source: { author: 'Zephyr', post: 'question' },
+    verdict: 'qualified',
+    evidence: { page: 'order-and-chaos', anchor: 'fig-gradients-at-init', label: 'Figure: gradient norms through 100 layers' },
+    basis: [
+      { says: 'tanh(2x), 100 layers, standard initialisation: the gradient grows by orders of magnitude', value: gi('tanh-n2', 'log10GainOverDepth'), op: '>', than: 3 },
+    ],
+  },
+  {
+    id: 'statistics-enter',
+    claim: 'With mini-batch training, probability and statistics enter; run experiments to settle it.',
+    source: { author: 'Tuyen', post: 'comment', on: 'the question' },
+    verdict: 'holds',
+    evidence: { page: 'order-and-chaos', anchor: 'fig-growth-rates', label: 'Figure: growth per layer, measured and predicted' },
+    basis: [
+      { says: 'the statistical (mean-field) prediction of the growth per layer at n = 2 is within 1% of the measurement', value: gi('tanh-n2', 'fittedGrowth'), op: '≈', than: gi('tanh-n2', 'predictedGrowth'), within: 0.01 },
+      { says: '… and at n = 3', value: gi('tanh-n3', 'fittedGrowth'), op: '≈', than: gi('tanh-n3', 'predictedGrowth'), within: 0.01 },
+    ],
+  },
+  {
+    id: 'lecun-tanh',
+    claim: '1.7159·tanh(2x/3) is a commonly recommended variant, chosen to give hidden features (and gradients) a better distribution, like normalisation.',
+    source: { author: 'Neil Slater', post: 'comment', on: 'the question' },
+    verdict: 'qualified',
+    evidence: { page: 'order-and-chaos', anchor: 'fig-phase-diagram', label: 'Figure: the order–chaos phase diagram' },
+    basis: [
+      { says: 'LeCun’s tanh at σ_w² = 1, σ_b² = 0 sits close to the edge of chaos (χ1 within 5% of 1)', value: { of: 'phase-diagram', at: 'lecun[0].chi1' }, op: '<', than: 1.05 },
+      { says: '… from above', value: { of: 'phase-diagram', at: 'lecun[0].chi1' }, op: '>', than: 0.95 },
+    ],
+  },
+  // ── Esmailian's answer ──────────────────────────────────────────────────────────────────────
+  {
+    id: 'slopes-below-one-over-n',
+    claim: 'The slope of tanh(n·x) is below 1/n exactly when |x| > t1(n) = (1/n)·artanh(√(1 − 1/n²)).',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'holds',
+    evidence: { page: 'slope-budget', anchor: 'fig-slope-thresholds', label: 'Figure: the thresholds t1(n) and the exploding threshold' },
+    basis: [
+      { says: 't1(2), recomputed in float64, rounds to the thread’s 0.658', value: { of: 'slope-thresholds', at: 'integers[n=2].t1' }, op: '>=', than: 0.6575 },
+      { says: '… from above', value: { of: 'slope-thresholds', at: 'integers[n=2].t1' }, op: '<', than: 0.6585 },
+    ],
+  },
+  {
+    id: 'pairs-as-bad-as-n-one',
+    claim: 'For n > 1, K pairs of slopes, one of each pair beyond t1(n), are as problematic as K slopes of tanh(x).',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'holds',
+    evidence: { page: 'slope-budget', anchor: 'one-slope-below-1n-cancels-one-slope-at-its-peak', label: 'Section: one slope below 1/n cancels one slope at its peak' },
+    // Algebra: a slope of at most n times one below 1/n is below 1 (checked in test/unit/math).
+    basis: [],
+  },
+  {
+    id: 'widest-interval-at-two',
+    claim: 'Among integer n, the widest interval of slopes ≥ 1/n is at n = 2, namely [−0.658, 0.658]; a continuous n does slightly better.',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'holds',
+    evidence: { page: 'slope-budget', anchor: 'fig-slope-thresholds', label: 'Figure: the thresholds t1(n) and the exploding threshold' },
+    basis: [
+      { says: 'the best integer n is 2', value: { of: 'slope-thresholds', at: 'bestInteger.n' }, op: '<=', than: 2 },
+      { says: '… and not below 2', value: { of: 'slope-thresholds', at: 'bestInteger.n' }, op: '>=', than: 2 },
+      { says: 'the continuous maximiser gives a wider interval', value: { of: 'slope-thresholds', at: 'maximiser.t1' }, op: '>', than: { of: 'slope-thresholds', at: 'bestInteger.t1' } },
+    ],
+  },
+  {
+    id: 'half-inside-interval',
+    claim: 'To keep g from vanishing, around half or more of the pre-activations must lie inside [−0.658, 0.658].',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'fails',
+    evidence: { page: 'order-and-chaos', anchor: 'fig-fraction-inside-t1', label: 'Figure: fraction of pre-activations inside the good interval' },
+    basis: [
+      { says: 'at n = 2 and the standard initialisation more than half lie inside', value: gi('tanh-n2', 'predictedFractionInsideT1'), op: '>', than: 0.5 },
+      { says: '… and yet the gradients grow layer after layer instead of staying balanced', value: gi('tanh-n2', 'fittedGrowth'), op: '>', than: 1.1 },
+    ],
+  },
+  {
+    id: 'most-outside-in-practice',
+    claim: 'In practice more than half of the pre-activations will likely lie outside the interval, so g vanishes.',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'fails',
+    evidence: { page: 'order-and-chaos', anchor: 'fig-fraction-inside-t1', label: 'Figure: fraction of pre-activations inside the good interval' },
+    basis: [
+      { says: 'n = 1.5: most pre-activations inside t1', value: gi('tanh-n1p5', 'predictedFractionInsideT1'), op: '>', than: 0.5 },
+      { says: 'n = 3: most pre-activations inside t1', value: gi('tanh-n3', 'predictedFractionInsideT1'), op: '>', than: 0.5 },
+      { says: 'n = 3: gradients grow, not vanish', value: gi('tanh-n3', 'fittedGrowth'), op: '>', than: 1 },
+    ],
+  },
+  {
+    id: 'too-many-near-zero-explode',
+    claim: 'Too many pre-activations near zero give g ≫ 1, potentially up to n^K: the gradient explodes.',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'holds',
+    evidence: { page: 'order-and-chaos', anchor: 'fig-gradients-at-init', label: 'Figure: gradient norms through 100 layers' },
+    basis: [
+      { says: 'tanh(3x), 100 layers: the gradient gains more than ten orders of magnitude', value: gi('tanh-n3', 'log10GainOverDepth'), op: '>', than: 10 },
+      { says: '… far less than the bound n^K = 3^100 (47.7 orders)', value: gi('tanh-n3', 'log10GainOverDepth'), op: '<', than: 100 * Math.log10(3) },
+    ],
+  },
+  {
+    id: 'depth-fifty-threshold',
+    claim: 'For K = 50 and n = 2, a value outside [−9.0, 9.0] produces a slope below 1/2^49.',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'qualified',
+    evidence: { page: 'slope-budget', anchor: 'fig-depth-thresholds', label: 'Figure: the depth-K threshold' },
+    basis: [
+      { says: 'the exact threshold lies just above 9.0, so values between 9.0 and it do not qualify', value: { of: 'depth-thresholds', at: 'example.threshold' }, op: '>', than: 9.0 },
+      { says: '… by less than 0.05', value: { of: 'depth-thresholds', at: 'example.threshold' }, op: '<', than: 9.05 },
+    ],
+  },
+  {
+    id: 'exploding-interval',
+    claim: 'For n = 2 the slope exceeds 1 only for |x| < 0.441.',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'holds',
+    evidence: { page: 'slope-budget', anchor: 'fig-good-interval', label: 'Figure: the good and exploding intervals at n = 2' },
+    basis: [
+      { says: 'the exploding threshold at n = 2 rounds to 0.441', value: { of: 'good-interval', at: 'exploding' }, op: '>=', than: 0.4405 },
+      { says: '… from above', value: { of: 'good-interval', at: 'exploding' }, op: '<', than: 0.4415 },
+    ],
+  },
+  {
+    id: 'tanh-does-not-explode',
+    claim: 'tanh(x) does not have the exploding-gradient problem.',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'fails',
+    evidence: { page: 'order-and-chaos', anchor: 'fig-phase-diagram', label: 'Figure: the order–chaos phase diagram' },
+    basis: [
+      { says: 'tanh(x) with weights and biases doubled (the same network as tanh(2x) at σ_w² = 1, σ_b² = 0.05) is chaotic: χ1 > 1', value: { of: 'phase-diagram', at: 'rays[1].points[n=2].chi1' }, op: '>', than: 1 },
+    ],
+  },
+  {
+    id: 'initial-weight-map',
+    claim: 'A map of which initial weights lead to vanishing gradients would settle the question.',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'holds',
+    evidence: { page: 'order-and-chaos', anchor: 'fig-trainability-map', label: 'Figure: which networks train' },
+    basis: [
+      { says: 'a boundary at a fixed multiple of the depth scale ξ_c classifies at least 85% of the trained cells correctly', value: { of: 'trainability-analysis', at: 'map.fit.misclassified' }, op: '<=', than: 16 },
+    ],
+  },
+  // ── Media's answer ──────────────────────────────────────────────────────────────────────────
+  {
+    id: 'n-above-one-narrows',
+    claim: 'A coefficient n > 1 steepens the slope in a small region but pushes the slope elsewhere closer to zero, a negative effect.',
+    source: { author: 'Media', post: 'answer' },
+    verdict: 'qualified',
+    evidence: { page: 'slope-budget', anchor: 'fig-best-slope', label: 'Figure: the best slope at a fixed input' },
+    basis: [
+      { says: 'at any fixed input x the best n is a finite u*/|x|, so a larger n helps small inputs and hurts large ones', value: { of: 'best-slope', at: 'argument' }, op: '>', than: 0 },
+    ],
+  },
+  {
+    id: 'n-below-one-useless',
+    claim: 'With n < 1 the slope is larger over more of the domain but still below 1, so it is of no value for deep networks.',
+    source: { author: 'Media', post: 'answer' },
+    verdict: 'holds',
+    evidence: { page: 'order-and-chaos', anchor: 'fig-growth-rates', label: 'Figure: growth per layer, measured and predicted' },
+    basis: [
+      { says: 'tanh(x/2): gradients halve at every layer', value: gi('tanh-n0p5', 'fittedGrowth'), op: '<', than: 0.55 },
+    ],
+  },
+  {
+    id: 'both-below-one',
+    claim: 'In both cases, n > 1 and n < 1, the derivative would be smaller than one.',
+    source: { author: 'Media', post: 'answer' },
+    verdict: 'fails',
+    evidence: { page: 'slope-budget', anchor: 'fig-good-interval', label: 'Figure: the good and exploding intervals at n = 2' },
+    basis: [{ says: 'tanh(2x) has slopes above 1 near 0', value: peakSlopeAtTwo, op: '>', than: 1 }],
+  },
+  // ── The third answer ────────────────────────────────────────────────────────────────────────
+  {
+    id: 'larger-n-worse',
+    claim: 'n·sech²(n·x) goes to 0 faster than n grows as |x| → ∞, so multiplying the argument by a bigger n makes things worse.',
+    source: { author: 'the third answer', post: 'answer' },
+    verdict: 'qualified',
+    evidence: { page: 'slope-budget', anchor: 'fig-best-slope', label: 'Figure: the best slope at a fixed input' },
+    basis: [
+      { says: 'the best slope any n achieves at x is a constant over |x|, below 1 for |x| beyond that constant', value: { of: 'best-slope', at: 'constant' }, op: '<', than: 1 },
+    ],
+  },
+  // ── Zephyr's answer and the comments on it ──────────────────────────────────────────────────
+  {
+    id: 'changes-initialisation',
+    claim: 'Replacing tanh(x) by tanh(n·x) changes the initialisation.',
+    source: { author: 'Zephyr', post: 'answer' },
+    verdict: 'holds',
+    evidence: { page: 'order-and-chaos', anchor: 'fig-chi1-vs-n', label: 'Figure: χ1 against n at the standard initialisation' },
+    basis: [{ says: 'at the standard initialisation n = 2 moves the network into the chaotic phase (χ1 > 1)', value: { of: 'chi1-vs-n', at: 'curve[n=2,sb2=0].chi1' }, op: '>', than: 1 }],
+  },
+];
+
+export function claimById(id: string): Claim {
+  const claim = ledger.find((c) => c.id === id);
+  if (!claim) throw new Error(`unknown claim "${id}"; known: ${ledger.map((c) => c.id).join(', ')}`);
+  return claim;
+}
