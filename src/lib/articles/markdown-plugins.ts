@@ -6,8 +6,9 @@
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkEvidence } from './remark-evidence.ts';
+import { remarkCite } from './remark-cite.ts';
 
-export const remarkPlugins = [remarkMath, remarkEvidence];
+export const remarkPlugins = [remarkMath, remarkEvidence, remarkCite];
 
 export const rehypePlugins: [typeof rehypeKatex, { strict: 'error'; output: 'htmlAndMathml' }][] = [
   [rehypeKatex, { strict: 'error', output: 'htmlAndMathml' }],
