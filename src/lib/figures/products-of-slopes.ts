@@ -106,6 +106,14 @@ export const medianAndMeanSquare = defineFigure<ProductsModel>({
     })),
 });
 
+/** What the Monte Carlo saw of exploded products, for the captions (its points are not drawn). */
+function explodedNote(data: ProductsModel): string {
+  const { rowsWithExplodedSamples, maxExploded } = data.summary;
+  return rowsWithExplodedSamples === 0
+    ? `no Monte Carlo sample exploded anywhere: every exploded estimate is 0, with a 95% upper bound of ${pct(data.rows[0]!.explodedHigh, 3)}`
+    : `exploded samples occurred in ${rowsWithExplodedSamples} settings, at most ${pct(maxExploded, 3)} of the samples`;
+}
+
 /** Vanished (solid) and exploded (dashed) fractions: exact lines, Monte Carlo points with Wilson bars. */
 function fractionLayers(rows: ModelRow[], x: { field: string; type: 'quantitative'; title: string; scale: object }, colourField: string, colourScale: object) {
   const y = { type: 'quantitative' as const, title: 'fraction of products', scale: { domain: [0, 1] } };
@@ -121,13 +129,15 @@ function fractionLayers(rows: ModelRow[], x: { field: string; type: 'quantitativ
       mark: { type: 'line' as const, strokeWidth: 2 },
       encoding: { x, y: { field: 'exact', ...y }, color: colour, strokeDash: dash, detail: { field: 'label' } },
     },
+    // Monte Carlo points and intervals for the vanished fraction only: every exploded estimate is 0
+    // (stated in the caption), and drawing them would double the figure's size for nothing visible.
     {
-      data: { values: long },
+      data: { values: long.filter((r) => r.which.startsWith('vanished')) },
       mark: { type: 'rule' as const, strokeWidth: 1.5 },
       encoding: { x, y: { field: 'low', ...y }, y2: { field: 'high' }, color: colour, detail: { field: 'label' } },
     },
     {
-      data: { values: long },
+      data: { values: long.filter((r) => r.which.startsWith('vanished')) },
       mark: { type: 'point' as const, filled: true, size: 30 },
       encoding: { x, y: { field: 'mc', ...y }, color: colour, detail: { field: 'label' } },
     },
@@ -140,7 +150,7 @@ export const fractionsVsDepth = defineFigure<ProductsModel>({
   title: 'Vanished and exploded products against depth',
   caption: (data) => {
     const max = data.summary.maxExactExploded;
-    return `The fraction of products g of K slopes below 10⁻⁶ (solid) and above 10⁶ (dashed, along the bottom), for each n: left, at the q*(n) of the standard initialisation; right, at q = ${spreadTitle(data, 'q1').replace('q = ', '').replace(' for every n', '')} for every n. Lines: exact (lattice + FFT); dots: ${data.summary.samples.toLocaleString('en-GB')} Monte Carlo samples with 95% Wilson intervals. No sample exploded anywhere; the largest exact exploded fraction is ${max.value.toExponential(1)} (n = ${max.n}, K = ${max.depth}).`;
+    return `The fraction of products g of K slopes below 10⁻⁶ (solid) and above 10⁶ (dashed, along the bottom), for each n: left, at the q*(n) of the standard initialisation; right, at q = ${spreadTitle(data, 'q1').replace('q = ', '').replace(' for every n', '')} for every n. Lines: exact (lattice + FFT); dots: the vanished fraction among ${data.summary.samples.toLocaleString('en-GB')} Monte Carlo samples, with 95% Wilson intervals; ${explodedNote(data)}; the largest exact exploded fraction is ${max.value.toExponential(1)} (n = ${max.n}, K = ${max.depth}).`;
   },
   description: (data) =>
     `Two panels of fraction against depth K from 1 to 100 for n = ${FRACTION_NS.join(', ')}. At q*(n): ${[1.5, 2, 3, 4]
@@ -193,7 +203,7 @@ export const fractionsVsN = defineFigure<ProductsModel>({
   dataset: 'products-model',
   title: 'Vanished and exploded products against n',
   caption: (data) =>
-    `The fraction of products of K = ${N_DEPTHS.join(' and K = ')} slopes below 10⁻⁶ (blue) and above 10⁶ (red, along the bottom) against n: left, at q*(n) of the standard initialisation; right, at q = ${data.rows.find((r) => r.spread === 'q1')!.q} for every n. Lines: exact; dots: Monte Carlo with 95% Wilson intervals. Solid: K = ${N_DEPTHS[0]}; dashed: K = ${N_DEPTHS[1]}.`,
+    `The fraction of products of K = ${N_DEPTHS.join(' and K = ')} slopes below 10⁻⁶ (blue) and above 10⁶ (red, along the bottom) against n: left, at q*(n) of the standard initialisation; right, at q = ${data.rows.find((r) => r.spread === 'q1')!.q} for every n. Lines: exact; dots: the vanished fraction in the Monte Carlo, with 95% Wilson intervals (${explodedNote(data)}). Solid: K = ${N_DEPTHS[0]}; dashed: K = ${N_DEPTHS[1]}.`,
   description: (data) =>
     `Two panels of fraction against n from ${data.rows[0]!.n} to ${data.rows.at(-1)!.n}. At q*(n) and K = 50 the vanished fraction is ${[1, 1.5, 2, 3]
       .map((n) => `${pct(rowAt(data, 'standard', n, 50).exactVanished)} at n = ${n}`)
@@ -217,8 +227,8 @@ export const fractionsVsN = defineFigure<ProductsModel>({
         title: { text: spreadTitle(data, spread), fontSize: 16 },
         layer: [
           { data: { values: long }, mark: { type: 'line' as const, strokeWidth: 2 }, encoding: { x, y: { field: 'exact', ...y }, color: colour, strokeDash: dash } },
-          { data: { values: long }, mark: { type: 'rule' as const, strokeWidth: 1.5 }, encoding: { x, y: { field: 'low', ...y }, y2: { field: 'high' }, color: colour, detail: { field: 'K' } } },
-          { data: { values: long }, mark: { type: 'point' as const, filled: true, size: 30 }, encoding: { x, y: { field: 'mc', ...y }, color: colour, detail: { field: 'K' } } },
+          { data: { values: long.filter((r) => r.which === 'vanished') }, mark: { type: 'rule' as const, strokeWidth: 1.5 }, encoding: { x, y: { field: 'low', ...y }, y2: { field: 'high' }, color: colour, detail: { field: 'K' } } },
+          { data: { values: long.filter((r) => r.which === 'vanished') }, mark: { type: 'point' as const, filled: true, size: 30 }, encoding: { x, y: { field: 'mc', ...y }, color: colour, detail: { field: 'K' } } },
         ],
       };
     };

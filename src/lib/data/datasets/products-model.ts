@@ -130,6 +130,9 @@ export default defineDataset({
       samples: z.number().int(),
       /** The largest exact exploded fraction over every row, and where it occurs. */
       maxExactExploded: z.object({ value: z.number(), spread: z.string(), n: z.number(), depth: z.number().int() }),
+      /** How many rows have at least one exploded Monte Carlo sample, and the largest exploded fraction seen. */
+      rowsWithExplodedSamples: z.number().int(),
+      maxExploded: z.number(),
     }),
     checks: z.object({
       /** Fraction estimates whose exact value lies in (1e-4, 1 − 1e-4), and how many of those fall inside their 95% Wilson interval. */
@@ -197,7 +200,12 @@ export default defineDataset({
     return {
       rows,
       settings: settingsTable(settings),
-      summary: { samples: config.samples, maxExactExploded: { value: top.exactExploded, spread: top.spread, n: top.n, depth: top.depth } },
+      summary: {
+        samples: config.samples,
+        maxExactExploded: { value: top.exactExploded, spread: top.spread, n: top.n, depth: top.depth },
+        rowsWithExplodedSamples: rows.filter((r) => r.exploded > 0).length,
+        maxExploded: Math.max(...rows.map((r) => r.exploded)),
+      },
       checks: checks(rows, settings, config),
     };
   },
