@@ -1,6 +1,7 @@
 /**
  * `npm run build`: compute stale datasets, check every record, build the site with Astro,
- * then index it for search with Pagefind. `--out-dir <dir>` builds elsewhere than dist/.
+ * finish its pages (math font preloads, a Content-Security-Policy on each), then index it for
+ * search with Pagefind. `--out-dir <dir>` builds elsewhere than dist/.
  */
 import { spawnSync } from 'node:child_process';
 import { relative, resolve, isAbsolute } from 'node:path';
@@ -8,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { datasets } from '../src/lib/data/registry.ts';
 import { compute, verifyAll } from '../src/lib/data/compute.ts';
 import { realEffects, runMain } from './cli.ts';
+import { applyCsp } from './csp.ts';
+import { preloadMathFonts } from './font-preload.ts';
 
 function run(step: string, command: string, args: string[], env: NodeJS.ProcessEnv): void {
   const started = performance.now();
@@ -44,6 +47,15 @@ await runMain(async () => {
   // same sources must build to the same bytes whoever runs the build.
   const env = { ...process.env, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
   run('site', resolve(root, 'node_modules/.bin/astro'), ['build', '--silent'], env);
+
+  const finishing = performance.now();
+  const base = process.env.BASE_PATH ?? '/';
+  const preloaded = await preloadMathFonts(outDir, base);
+  const csp = await applyCsp(outDir, base);
+  process.stdout.write(
+    `✓ pages finished in ${((performance.now() - finishing) / 1000).toFixed(1)} s: math fonts preloaded on ${preloaded.length}, ` +
+      `Content-Security-Policy on ${csp.pages} (${csp.withScripts} with scripts; wasm allowed on ${csp.withWasm.join(', ') || 'none'})\n`,
+  );
   run('search index', resolve(root, 'node_modules/.bin/pagefind'), ['--site', outDir, '--quiet'], env);
   process.stdout.write(`\nbuilt ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 });
