@@ -1,4 +1,5 @@
 import type { AnyDataset } from '../definition.ts';
+import jacobianSpectra from '../datasets/jacobian-spectra.ts';
 
 /** Datasets of the /what-fixes-it/ page, in compute order (sources before anything derived from them). */
-export const datasets: readonly AnyDataset[] = [];
+export const datasets: readonly AnyDataset[] = [jacobianSpectra];
