@@ -1,8 +1,8 @@
 // Every page of the built site, in a real headless Chromium, served from 127.0.0.1 the way a
 // static host would serve it: loads cleanly (no console/page errors, failed or off-site requests),
 // figures are accessible images with working data downloads, math renders with the self-hosted
-// KaTeX fonts, pages without islands ship no JavaScript, axe finds nothing, and every internal
-// link (and #anchor) resolves.
+// KaTeX fonts, pages without islands ship no JavaScript, axe finds nothing in either colour
+// scheme, and every internal link (and #anchor) resolves.
 
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Request } from 'playwright-core';
@@ -12,7 +12,8 @@ import { basePath, distDir } from './support/config';
 import { readSitemap } from './support/sitemap';
 import { start, type StaticServer } from './support/static-server';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+/** WCAG 2.0, 2.1 and 2.2 levels A and AA, and axe's best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 const sitemap = readSitemap(distDir, basePath);
 const notFoundPage = `${basePath}404.html`;
@@ -166,6 +167,23 @@ it('the sitemap lists the home page and the first article, under the base path',
   expect(sitemap.paths).toContain(articleWithMath);
 });
 
+it('answers an unknown address, however deep, with status 404 and the not-found page, whose links work there', async () => {
+  const page = await browser.context.newPage();
+  try {
+    const response = await page.goto(`${server.origin}${basePath}no/such/page/`, { waitUntil: 'load' });
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').first().textContent()).toMatch(/not found/i);
+    const hrefs = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLAnchorElement>('main a[href]'), (a) => a.href));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) {
+      const local = toLocal(href);
+      if (local) expect((await fetchLocal(local.href.replace(/#.*$/, ''))).status, href).toBe(200);
+    }
+  } finally {
+    await page.close();
+  }
+});
+
 describe.each(pages)('page %s', (sitePath) => {
   let rec: PageRecord;
 
@@ -306,20 +324,26 @@ describe.each(pages)('page %s', (sitePath) => {
     expect(jsRequests, 'JavaScript requests from a page without astro-island').toEqual([]);
   });
 
-  it('has no axe violations (WCAG 2.1 A/AA + best practice)', async () => {
-    const results = await new AxeBuilder({ page: rec.page }).withTags(AXE_TAGS).analyze();
-    const report = results.violations.map(
-      (v) =>
-        `${v.id} [${v.impact ?? '?'}]: ${v.help} (${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'}: ` +
-        v.nodes
-          .slice(0, 4)
-          .map((n) => n.target.map(String).join(' '))
-          .join(' | ') +
-        (v.nodes.length > 4 ? ' | …' : '') +
-        `) ${v.helpUrl}`,
-    );
-    if (report.length) console.log(`[e2e] axe violations on ${sitePath}:\n  ${report.join('\n  ')}`);
-    expect(report).toEqual([]);
+  // Light and dark schemes have different colours, so axe's contrast rules run in both.
+  it.each(['light', 'dark'] as const)('has no axe violations in the %s colour scheme (WCAG 2.x A/AA + best practice)', async (scheme) => {
+    await rec.page.emulateMedia({ colorScheme: scheme });
+    try {
+      const results = await new AxeBuilder({ page: rec.page }).withTags(AXE_TAGS).analyze();
+      const report = results.violations.map(
+        (v) =>
+          `${v.id} [${v.impact ?? '?'}]: ${v.help} (${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'}: ` +
+          v.nodes
+            .slice(0, 4)
+            .map((n) => n.target.map(String).join(' '))
+            .join(' | ') +
+          (v.nodes.length > 4 ? ' | …' : '') +
+          `) ${v.helpUrl}`,
+      );
+      if (report.length) console.log(`[e2e] axe violations on ${sitePath} (${scheme}):\n  ${report.join('\n  ')}`);
+      expect(report).toEqual([]);
+    } finally {
+      await rec.page.emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('links only to internal pages that exist (200) and #anchors that exist there', async () => {
