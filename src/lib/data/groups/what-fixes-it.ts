@@ -1,5 +1,6 @@
 import type { AnyDataset } from '../definition.ts';
 import jacobianSpectra from '../datasets/jacobian-spectra.ts';
+import whatFixesIt from '../datasets/what-fixes-it.ts';
 
 /** Datasets of the /what-fixes-it/ page, in compute order (sources before anything derived from them). */
-export const datasets: readonly AnyDataset[] = [jacobianSpectra];
+export const datasets: readonly AnyDataset[] = [jacobianSpectra, whatFixesIt];
