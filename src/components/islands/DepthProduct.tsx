@@ -45,6 +45,12 @@ export interface DepthProductProps {
   /** The standard initialisation, as text (e.g. "σ_w² = 1, σ_b² = 0"). */
   standard: string;
   initial: { n: number; spread: Spread; sigma: number; depth: number };
+  /**
+   * The picture at the initial state, as the build computed it (dataset `products-widget`): shown
+   * on the server and on hydration without recomputing, so hydrating costs no long task; every
+   * later state is computed here.
+   */
+  initialPicture: ProductPicture;
 }
 
 interface State {
@@ -58,13 +64,38 @@ interface State {
 const ID = 'depth-product';
 const LOG10_VANISHED = Math.log10(VANISHED_BELOW);
 const LOG10_EXPLODED = Math.log10(EXPLODED_ABOVE);
+/** Layers of normals drawn per idle slice: 4 × 10,000 normals, a few ms. */
+const LAYERS_PER_SLICE = 4;
 
 export default class DepthProduct extends Component<DepthProductProps, State> {
   state: State = { ...this.props.initial };
   /** The widget's standard normals, drawn once and extended as K grows. */
   private normals: LayeredNormals | null = null;
   private scratch: Float64Array | null = null;
-  private cached: { key: string; picture: ProductPicture; ms?: number } | null = null;
+  private cached: { key: string; picture: ProductPicture; ms?: number } | null = {
+    key: this.keyOf(this.props.initial.n, this.varianceOf(this.props.initial), this.props.initial.depth),
+    picture: this.props.initialPicture,
+  };
+
+  private keyOf(n: number, q: number, depth: number): string {
+    return `${n},${q},${depth}`;
+  }
+
+  /**
+   * Draws the standard normals for every depth the K control offers while the browser is idle, a
+   * few layers per slice (a few ms each), so that no later update has to draw them.
+   */
+  componentDidMount(): void {
+    const idle = (work: () => void) =>
+      'requestIdleCallback' in window ? window.requestIdleCallback(work) : setTimeout(work, 1);
+    const drawFrom = (k: number) => {
+      if (k > this.props.depth.max) return;
+      this.normals ??= new LayeredNormals(this.props.samples, this.props.seed);
+      this.normals.layer(Math.min(k + LAYERS_PER_SLICE - 1, this.props.depth.max));
+      idle(() => drawFrom(k + LAYERS_PER_SLICE));
+    };
+    idle(() => drawFrom(1));
+  }
 
   /** q for the current state: q*(n), or the chosen σ². */
   private varianceOf(state: State): number {
@@ -73,7 +104,7 @@ export default class DepthProduct extends Component<DepthProductProps, State> {
 
   private pictureOf(state: State): { picture: ProductPicture; ms?: number } {
     const q = this.varianceOf(state);
-    const key = `${state.n},${q},${state.depth}`;
+    const key = this.keyOf(state.n, q, state.depth);
     if (this.cached?.key !== key) {
       const started = typeof window === 'undefined' ? undefined : performance.now();
       this.normals ??= new LayeredNormals(this.props.samples, this.props.seed);
@@ -138,7 +169,7 @@ export default class DepthProduct extends Component<DepthProductProps, State> {
             <output for={`${ID}-n`}>{formatN(state.n)}</output>
           </div>
           <fieldset class="dp-control dp-spread">
-            <legend>Spread of the pre-activations x ~ N(0, q)</legend>
+            <legend>Pre-activations x ~ N(0, q)</legend>
             <label>
               <input type="radio" name={`${ID}-spread`} value="standard" checked={state.spread === 'standard'} onChange={onSpread('standard')} /> q = q*(n) of
               the standard initialisation ({props.standard})

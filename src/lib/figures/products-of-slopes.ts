@@ -43,7 +43,7 @@ export const medianAndMeanSquare = defineFigure<ProductsModel>({
   dataset: 'products-model',
   title: 'The mean square grows while the median shrinks',
   caption: (data) =>
-    `log10 of the product g of K slopes of tanh(n·x) at pre-activations x ~ N(0, q*(n)), the fixed point of the standard initialisation. Solid: √E[g²] = E[s²]^(K/2), exact, what mean-field theory tracks. Dashed: the median of g from the exact distribution of ln g; dots: the median of ${data.summary.samples.toLocaleString('en-GB')} Monte Carlo samples (95% intervals, mostly smaller than the dots). Each panel has its own vertical scale.`,
+    `log10 of the product g of K slopes of tanh(n·x) at pre-activations x ~ N(0, q*(n)), the fixed point of the standard initialisation. Solid: √E[g²] = E[s²]^(K/2), exact, what mean-field theory tracks. Dashed: the median of g from the exact distribution of ln g; dots: the median of ${data.summary.samples.toLocaleString('en-GB')} Monte Carlo samples (its 95% interval, in the CSV, is narrower than a dot). Each panel has its own vertical scale.`,
   description: (data) =>
     `Four line charts, one per n (${MODEL_NS.join(', ')}), of log10 g against depth K from 1 to 100. In every panel √E[g²] rises and the median falls: at K = 50, ${MODEL_NS.map((n) => {
       const r = rowAt(data, 'standard', n, 50);
@@ -73,11 +73,6 @@ export const medianAndMeanSquare = defineFigure<ProductsModel>({
               color: { field: 'label', type: 'nominal' as const, scale: nColourScale(MODEL_NS), legend: null },
               strokeDash: { field: 'quantity', type: 'nominal' as const, title: null, scale: { domain: ['√E[g²] (exact)', 'median (exact)'], range: [[1, 0], [6, 4]] }, legend: { orient: 'bottom' as const, direction: 'horizontal' as const } },
             },
-          },
-          {
-            data: { values: rows },
-            mark: { type: 'rule' as const, strokeWidth: 2 },
-            encoding: { x, y: { field: 'log10MedianLow', ...y }, y2: { field: 'log10MedianHigh' }, color: { value: colourForN(n) } },
           },
           {
             data: { values: rows },

@@ -5,16 +5,34 @@ import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import DepthProduct, { type DepthProductProps } from '../../../src/components/islands/DepthProduct';
-import { barsPath, formatExponent, formatShare, gridIndex, plotArea, shareMax, snap } from '../../../src/components/islands/depth-product/view';
+import {
+  type RecordedPicture,
+  barsPath,
+  formatExponent,
+  formatShare,
+  gridIndex,
+  pictureFromRecord,
+  plotArea,
+  shareMax,
+  snap,
+} from '../../../src/components/islands/depth-product/view';
+import { productPicture } from '../../../src/lib/math/slope-products-histogram';
+import { LayeredNormals } from '../../../src/lib/math/slope-products-sampler';
 
 const record = JSON.parse(readFileSync('content/data/products-widget.json', 'utf8')) as {
-  provenance: { config: Omit<DepthProductProps, 'qStars' | 'standard'> & { sw2: number; sb2: number } };
-  data: {
-    qStars: { n: number; qStar: number }[];
-    initial: { vanished: number; exploded: number; log10Median: number; log10RootMeanSquare: number; histogram: { counts: number[] } };
-  };
+  provenance: { config: Omit<DepthProductProps, 'qStars' | 'standard' | 'initialPicture'> & { sw2: number; sb2: number } };
+  data: { qStars: { n: number; qStar: number }[]; initial: RecordedPicture };
 };
 const config = record.provenance.config;
+
+describe('the recorded initial picture', () => {
+  it('is exactly what the widget’s own function computes from its seed (the browser computes every later state the same way)', () => {
+    const { n, depth } = config.initial;
+    const q = record.data.qStars[gridIndex(n, config.n)]!.qStar;
+    const computed = productPicture(new LayeredNormals(config.samples, config.seed), n, q, depth);
+    expect(pictureFromRecord(record.data.initial, config.samples)).toEqual(computed);
+  });
+});
 
 describe('DepthProduct, server-rendered', () => {
   const html = renderToString(
@@ -27,6 +45,7 @@ describe('DepthProduct, server-rendered', () => {
       qStars: record.data.qStars.map((r) => r.qStar),
       standard: `σ_w² = ${config.sw2}, σ_b² = ${config.sb2}`,
       initial: config.initial,
+      initialPicture: pictureFromRecord(record.data.initial, config.samples),
     }),
   );
   const readout = (name: string) => {

@@ -5,7 +5,7 @@
  */
 
 import { formatNumber } from '../../../lib/articles/format-number';
-import type { Log10Histogram } from '../../../lib/math/slope-products-histogram';
+import type { Log10Histogram, ProductPicture } from '../../../lib/math/slope-products-histogram';
 
 /** A range control: min, max and step. */
 export interface Control {
@@ -96,4 +96,44 @@ export function formatSigma(sigma: number): string {
 /** A tick label of the log10 axis (typographic minus). */
 export function formatTick(value: number): string {
   return formatNumber(value, { digits: 0 });
+}
+
+/** The initial state as the `products-widget` record stores it (flat, so articles can quote it). */
+export interface RecordedPicture {
+  n: number;
+  q: number;
+  depth: number;
+  log10Median: number;
+  log10MedianLow: number;
+  log10MedianHigh: number;
+  vanished: number;
+  vanishedLow: number;
+  vanishedHigh: number;
+  exploded: number;
+  explodedLow: number;
+  explodedHigh: number;
+  log10SampleRootMeanSquare: number;
+  log10RootMeanSquare: number;
+  histogram: Log10Histogram;
+}
+
+/** The record's picture in the shape productPicture returns (count = fraction × samples, exact). */
+export function pictureFromRecord(r: RecordedPicture, samples: number): ProductPicture {
+  const proportion = (estimate: number, low: number, high: number) => ({ count: Math.round(estimate * samples), total: samples, estimate, low, high });
+  return {
+    n: r.n,
+    q: r.q,
+    depth: r.depth,
+    summary: {
+      samples,
+      log10Median: r.log10Median,
+      log10MedianLow: r.log10MedianLow,
+      log10MedianHigh: r.log10MedianHigh,
+      vanished: proportion(r.vanished, r.vanishedLow, r.vanishedHigh),
+      exploded: proportion(r.exploded, r.explodedLow, r.explodedHigh),
+      log10SampleRootMeanSquare: r.log10SampleRootMeanSquare,
+    },
+    log10RootMeanSquare: r.log10RootMeanSquare,
+    histogram: r.histogram,
+  };
 }
