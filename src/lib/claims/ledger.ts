@@ -9,6 +9,12 @@ import type { Claim, DataPoint } from './types';
 const gi = (activation: string, field: string): DataPoint => ({ of: 'gradients-at-init', at: `theory[activation=${activation},depth=100].${field}` });
 const peakSlopeAtTwo: DataPoint = { of: 'good-interval', at: 'peakSlope' };
 const nOfGoodInterval: DataPoint = { of: 'good-interval', at: 'n' };
+/** A comparison of the change-of-units experiment: largest |loss difference| over training. */
+const units = (optimiser: string, n: number, init: string, role: string): DataPoint => ({
+  of: 'change-of-units',
+  at: `setups[optimiser=${optimiser},n=${n},init=${init}].comparisons[role=${role}].largestLossDifference`,
+});
+const slopeModel = (field: string): DataPoint => ({ of: 'products-model', at: `rows[spread=standard,n=2,depth=${field}` });
 
 export const ledger: readonly Claim[] = [
   // ── The question ────────────────────────────────────────────────────────────────────────────
@@ -175,6 +181,18 @@ export const ledger: readonly Claim[] = [
       { says: 'a boundary at a fixed multiple of the depth scale ξ_c classifies at least 85% of the trained cells correctly', value: { of: 'trainability-analysis', at: 'map.fit.misclassified' }, op: '<=', than: 16 },
     ],
   },
+  {
+    id: 'probabilistic-model',
+    claim: 'A probabilistic model of the distribution of g would tell how often vanishing happens.',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'qualified',
+    evidence: { page: 'products-of-slopes', anchor: 'fig-networks-against-model', label: 'Figure: real networks against the model' },
+    basis: [
+      { says: 'the model: most products of 50 slopes of tanh(2x) at q* vanish', value: slopeModel('50].exactVanished'), op: '>', than: 0.9 },
+      { says: 'real networks: the product of slopes along a path vanishes as often', value: { of: 'products-networks', at: 'rows[n=2,width=256,depth=50,quantity=path].vanished' }, op: '>', than: 0.9 },
+      { says: '… but the backpropagated gradient through the same 50 layers never vanished', value: { of: 'products-networks', at: 'rows[n=2,width=256,depth=50,quantity=gain].vanished' }, op: '<=', than: 0 },
+    ],
+  },
   // ── Media's answer ──────────────────────────────────────────────────────────────────────────
   {
     id: 'n-above-one-narrows',
@@ -204,6 +222,17 @@ export const ledger: readonly Claim[] = [
     evidence: { page: 'slope-budget', anchor: 'fig-good-interval', label: 'Figure: the good and exploding intervals at n = 2' },
     basis: [{ says: 'tanh(2x) has slopes above 1 near 0', value: peakSlopeAtTwo, op: '>', than: 1 }],
   },
+  {
+    id: 'averages-are-weaker',
+    claim: 'For tanh(x) the argument rests on a hard upper bound; for tanh(2x) it falls back on averages, a much weaker statement that needs deeper justification.',
+    source: { author: 'Zephyr', post: 'comment', on: 'Media’s answer' },
+    verdict: 'holds',
+    evidence: { page: 'products-of-slopes', anchor: 'fig-median-and-mean-square', label: 'Figure: the median and the mean square of g against depth' },
+    basis: [
+      { says: 'tanh(2x) at q*: the typical slope shrinks a product (E[ln s] < 0)', value: slopeModel('1].meanLog'), op: '<', than: 0 },
+      { says: '… while the mean square grows it (E[s²] > 1): the two averages disagree', value: slopeModel('1].meanSquareSlope'), op: '>', than: 1 },
+    ],
+  },
   // ── The third answer ────────────────────────────────────────────────────────────────────────
   {
     id: 'larger-n-worse',
@@ -217,12 +246,79 @@ export const ledger: readonly Claim[] = [
   },
   // ── Zephyr's answer and the comments on it ──────────────────────────────────────────────────
   {
+    id: 'only-rescaled-weights',
+    claim: 'Replacing tanh(x) by tanh(n·x) changes nothing about what the network can do: it only rescales all the weights and biases.',
+    source: { author: 'Zephyr', post: 'answer' },
+    verdict: 'qualified',
+    evidence: { page: 'change-of-units', anchor: 'the-same-function', label: 'Section: the same function' },
+    basis: [
+      { says: 'n = 2: the tanh(2x) network and its rescaled tanh twin give identical logits', value: { of: 'change-of-units', at: 'setups[optimiser=sgd,n=2,init=standard].initialLogitDifference' }, op: '<=', than: 0 },
+      { says: 'n = 3: identical up to rounding', value: { of: 'change-of-units', at: 'setups[optimiser=sgd,n=3,init=standard].initialLogitDifference' }, op: '<', than: 1e-12 },
+    ],
+  },
+  {
     id: 'changes-initialisation',
     claim: 'Replacing tanh(x) by tanh(n·x) changes the initialisation.',
     source: { author: 'Zephyr', post: 'answer' },
     verdict: 'holds',
     evidence: { page: 'order-and-chaos', anchor: 'fig-chi1-vs-n', label: 'Figure: χ1 against n at the standard initialisation' },
     basis: [{ says: 'at the standard initialisation n = 2 moves the network into the chaotic phase (χ1 > 1)', value: { of: 'chi1-vs-n', at: 'curve[n=2,sb2=0].chi1' }, op: '>', than: 1 }],
+  },
+  {
+    id: 'training-unaffected',
+    claim: 'It does not affect training either (stated, then withdrawn).',
+    source: { author: 'Zephyr', post: 'answer' },
+    verdict: 'fails',
+    evidence: { page: 'change-of-units', anchor: 'fig-units-curves-ordered', label: 'Figure: loss curves of the three networks' },
+    basis: [
+      { says: 'SGD, n = 2: at the same learning rate the rescaled tanh network’s loss departs from the tanh(2x) network’s', value: units('sgd', 2, 'ordered', 'unmatched'), op: '>', than: 0.1 },
+      { says: 'Adam, n = 2: likewise', value: units('adam', 2, 'ordered', 'unmatched'), op: '>', than: 0.1 },
+    ],
+  },
+  {
+    id: 'fixed-learning-rate',
+    claim: 'Gradient descent runs at a fixed learning rate, so the two networks train differently — unless the learning rate and the initial point are rescaled too.',
+    source: { author: 'Tuyen', post: 'comment', on: 'Zephyr’s answer' },
+    verdict: 'holds',
+    evidence: { page: 'change-of-units', anchor: 'fig-units-curves-ordered', label: 'Figure: loss curves of the three networks' },
+    basis: [
+      { says: 'SGD, n = 2, matched rates and initial point: identical losses at every step', value: units('sgd', 2, 'ordered', 'matched'), op: '<=', than: 0 },
+      { says: 'SGD, n = 3, matched: equal up to rounding', value: units('sgd', 3, 'ordered', 'matched'), op: '<', than: 1e-9 },
+      { says: 'SGD, n = 3, unmatched: the losses part', value: units('sgd', 3, 'ordered', 'unmatched'), op: '>', than: 0.1 },
+    ],
+  },
+  {
+    id: 'first-steps',
+    claim: 'The first steps of gradient descent on the tanh(n·x) network are α₁ = α₀ − δ·n·∇f(n·α₀), with f the tanh network’s cost.',
+    source: { author: 'Tuyen', post: 'comment', on: 'Zephyr’s answer' },
+    verdict: 'qualified',
+    evidence: { page: 'change-of-units', anchor: 'the-same-training-at-other-learning-rates', label: 'Section: the same training, at other learning rates' },
+    basis: [
+      { says: 'the chain-rule step, applied with the hidden layers scaled and the readout not, reproduces the tanh(2x) training exactly', value: units('sgd', 2, 'standard', 'matched'), op: '<=', than: 0 },
+    ],
+  },
+  {
+    id: 'rate-times-n-not-enough',
+    claim: 'Even if you rescale the learning rate by n, things are still very different.',
+    source: { author: 'Tuyen', post: 'comment', on: 'Zephyr’s answer' },
+    verdict: 'qualified',
+    evidence: { page: 'change-of-units', anchor: 'who-was-right-about-what', label: 'Section: who was right about what' },
+    basis: [
+      { says: 'SGD, n = 3: the hidden rate times n (not n²) departs', value: units('sgd', 3, 'ordered', 'rate-n'), op: '>', than: 0.1 },
+      { says: 'Adam, n = 2: the rate times n with ε left alone stays close (within 0.01 in loss)', value: units('adam', 2, 'ordered', 'same-epsilon'), op: '<', than: 0.01 },
+      { says: 'Adam, n = 2: the rate times n with ε/n is exact', value: units('adam', 2, 'ordered', 'matched'), op: '<=', than: 0 },
+    ],
+  },
+  {
+    id: 'just-the-learning-rate',
+    claim: 'How is this not the same as just rescaling the learning rate?',
+    source: { author: 'Zephyr', post: 'comment', on: 'Zephyr’s answer' },
+    verdict: 'qualified',
+    evidence: { page: 'change-of-units', anchor: 'who-was-right-about-what', label: 'Section: who was right about what' },
+    basis: [
+      { says: 'it is, layer by layer: n² on the hidden layers, 1 on the readout (SGD, n = 2, exact)', value: units('sgd', 2, 'ordered', 'matched'), op: '<=', than: 0 },
+      { says: 'one global factor does not do it: the unmatched run (factor 1) departs', value: units('sgd', 2, 'ordered', 'unmatched'), op: '>', than: 0.1 },
+    ],
   },
 ];
 
