@@ -14,6 +14,10 @@ const units = (optimiser: string, n: number, init: string, role: string): DataPo
   of: 'change-of-units',
   at: `setups[optimiser=${optimiser},n=${n},init=${init}].comparisons[role=${role}].largestLossDifference`,
 });
+const streetVisits = (phase: string, state: string, field: string): DataPoint => ({
+  of: 'one-way-street-analysis',
+  at: `visitsByPhase[phase=${phase},state=${state}].${field}`,
+});
 const slopeModel = (field: string): DataPoint => ({ of: 'products-model', at: `rows[spread=standard,n=2,depth=${field}` });
 
 export const ledger: readonly Claim[] = [
@@ -151,6 +155,34 @@ export const ledger: readonly Claim[] = [
     ],
   },
   {
+    id: 'explosion-pushes-outward',
+    claim: 'A gradient g ≫ 1 moves the weights to larger values, which moves the pre-activations outward and turns good x’s into bad ones.',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'holds',
+    evidence: { page: 'one-way-street', anchor: 'fig-one-way-street-states', label: 'Figure: states of every run during training' },
+    basis: [
+      {
+        says: 'networks that start with exploding gradients often have vanished ones after the first updates',
+        value: { of: 'one-way-street-analysis', at: 'transitions[name=first interval].rows[from=exploded].to[state=vanished].count' },
+        op: '>',
+        than: 0,
+      },
+    ],
+  },
+  {
+    id: 'one-way-street',
+    claim: 'Once gradients have vanished there is not enough gradient to bring them back: a one-way street that training will pass eventually, given enough time.',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'qualified',
+    evidence: { page: 'one-way-street', anchor: 'is-vanished-absorbing', label: 'Section: is “vanished” absorbing?' },
+    basis: [
+      { says: 'runs that start vanished exist', value: streetVisits('ordered', 'vanished', 'entered'), op: '>', than: 0 },
+      { says: '… and none of them ever left', value: streetVisits('ordered', 'vanished', 'left'), op: '<=', than: 0 },
+      { says: 'but some runs driven into the vanished state by an explosion came back to healthy', value: streetVisits('chaotic', 'vanished', 'reachedHealthyAfter'), op: '>', than: 0 },
+      { says: 'and no run that started healthy ever passed the street', value: { of: 'one-way-street-analysis', at: 'visits[state=healthy].startedInAndLeft' }, op: '<=', than: 0 },
+    ],
+  },
+  {
     id: 'exploding-interval',
     claim: 'For n = 2 the slope exceeds 1 only for |x| < 0.441.',
     source: { author: 'Esmailian', post: 'answer' },
@@ -193,6 +225,17 @@ export const ledger: readonly Claim[] = [
       { says: '… but the backpropagated gradient through the same 50 layers never vanished', value: { of: 'products-networks', at: 'rows[n=2,width=256,depth=50,quantity=gain].vanished' }, op: '<=', than: 0 },
     ],
   },
+  {
+    id: 'harmonious-start',
+    claim: 'A network started where the product of gradients is close to unity may naturally move away from that harmonious configuration as it trains.',
+    source: { author: 'Zephyr', post: 'comment', on: 'Esmailian’s answer' },
+    verdict: 'fails',
+    evidence: { page: 'one-way-street', anchor: 'fig-one-way-street-states', label: 'Figure: states of every run during training' },
+    basis: [
+      { says: 'runs that started healthy', value: { of: 'one-way-street-analysis', at: 'visits[state=healthy].startedIn' }, op: '>', than: 10 },
+      { says: '… of which none was ever anything else at a later checkpoint', value: { of: 'one-way-street-analysis', at: 'visits[state=healthy].startedInAndLeft' }, op: '<=', than: 0 },
+    ],
+  },
   // ── Media's answer ──────────────────────────────────────────────────────────────────────────
   {
     id: 'n-above-one-narrows',
@@ -221,6 +264,22 @@ export const ledger: readonly Claim[] = [
     verdict: 'fails',
     evidence: { page: 'slope-budget', anchor: 'fig-good-interval', label: 'Figure: the good and exploding intervals at n = 2' },
     basis: [{ says: 'tanh(2x) has slopes above 1 near 0', value: peakSlopeAtTwo, op: '>', than: 1 }],
+  },
+  {
+    id: 'neurons-saturate',
+    claim: 'After some training steps the neurons are biased towards one of the two directions (saturated), and the slopes vanish.',
+    source: { author: 'Media', post: 'comment', on: 'Media’s answer' },
+    verdict: 'qualified',
+    evidence: { page: 'one-way-street', anchor: 'fig-one-way-street-states', label: 'Figure: states of every run during training' },
+    basis: [
+      {
+        says: 'it happens to networks that start chaotic: exploded, then vanished after the first updates',
+        value: { of: 'one-way-street-analysis', at: 'transitions[name=first interval].rows[from=exploded].to[state=vanished].count' },
+        op: '>',
+        than: 0,
+      },
+      { says: 'it does not happen to networks that start at criticality', value: streetVisits('critical', 'healthy', 'left'), op: '<=', than: 0 },
+    ],
   },
   {
     id: 'averages-are-weaker',
