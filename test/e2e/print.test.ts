@@ -15,7 +15,7 @@ const sitemap = readSitemap(distDir, basePath);
 const pages = [...new Set([...sitemap.paths, `${basePath}404.html`])];
 
 /** Shown on screen, never on paper. */
-const SCREEN_ONLY = ['.site-header nav', 'form[role="search"]', 'nav.toc', 'nav.prev-next', 'main input', 'main button', 'main select'];
+const SCREEN_ONLY = ['.site-header nav', '.heading-link', 'form[role="search"]', 'nav.toc', 'nav.prev-next', 'main input', 'main button', 'main select'];
 /** Never split across two pages. */
 const KEPT_WHOLE = ['.figure', '.katex-display', 'astro-island:has(svg) > :not(template)'];
 
