@@ -17,6 +17,16 @@ const OPTIMISERS = ['sgd', 'adam'] as const;
 const optimiserName = (kind: 'sgd' | 'adam') => (kind === 'sgd' ? 'SGD' : 'Adam');
 const sci = (x: number) => (x === 0 ? '0' : x.toExponential(1));
 
+/**
+ * Which steps a chart draws (the CSV keeps every step): at ~0.9 px per step a line loses nothing
+ * visible by skipping some, and the inline SVG shrinks accordingly. Early steps are all kept,
+ * because the differences grow fastest there.
+ */
+const drawn = (every: number, keepFirst: number) => (row: FigureRow) => {
+  const step = row.step as number;
+  return step < keepFirst || step % every === 0;
+};
+
 /** "tanh(2x)", "tanh(3x)". */
 const tanhNLabel = (n: number) => `tanh(${n}x)`;
 
@@ -90,7 +100,7 @@ function curvesFigure(init: 'standard' | 'ordered') {
         .map((s) => sci(roleOf(s.comparisons, 'unmatched').largestLossDifference))
         .join(', ')}).`,
     spec: (data) => {
-      const values = curveRows(data, init);
+      const values = curveRows(data, init).filter(drawn(2, 0));
       const labels = [...ns(data).map((n) => `${tanhNLabel(n)} at η`), MATCHED, UNMATCHED];
       const range = [...ns(data).map(colourForN), colours.ink, colourForN(1)];
       const dash = [...ns(data).map(() => [1, 0]), [5, 4], [1, 0]];
@@ -223,7 +233,7 @@ export const unitsDifferences = defineFigure<Units>({
       })
       .join('; ')}.`;
   },
-  spec: (data) => differencesSpec(differenceRows(data.setups, Math.max(...ns(data))), INITS, initTitle, ['matched', 'control', 'partial', 'unmatched']),
+  spec: (data) => differencesSpec(differenceRows(data.setups, Math.max(...ns(data))).filter(drawn(3, 40)), INITS, initTitle, ['matched', 'control', 'partial', 'unmatched']),
   rows: (data) => ns(data).flatMap((n) => differenceRows(data.setups, n, true)),
 });
 
@@ -237,8 +247,9 @@ const FLOAT32_LABELS = {
   unmatched: 'float32, η everywhere',
 } as const;
 type Float32Key = keyof typeof FLOAT32_LABELS;
-const FLOAT32_COLOURS: Record<Float32Key, string> = { float64: colours.ink, matched: colourForN(2), control: colourForN(3), unmatched: colourForN(1) };
-const FLOAT32_DASH: Record<Float32Key, number[]> = { float64: [1, 0], matched: [1, 0], control: [2, 3], unmatched: [1, 0] };
+// As in the float64 figure: matched black, control in the colour of n = 3, unmatched blue; float32 matched dashed.
+const FLOAT32_COLOURS: Record<Float32Key, string> = { float64: colours.ink, matched: colours.ink, control: colourForN(3), unmatched: colourForN(1) };
+const FLOAT32_DASH: Record<Float32Key, number[]> = { float64: [1, 0], matched: [7, 3], control: [2, 3], unmatched: [1, 0] };
 
 function float32Rows(data: UnitsFloat32, n: number | null, keepZeros = false): FigureRow[] {
   return data.setups
@@ -261,13 +272,13 @@ function float32Rows(data: UnitsFloat32, n: number | null, keepZeros = false): F
 export const unitsFloat32 = defineFigure<UnitsFloat32>({
   id: 'units-float32',
   dataset: 'change-of-units-float32',
-  title: 'The same twins in float32: rounding errors ten million times larger, amplified the same way',
+  title: 'The same twins in float32: larger rounding errors, amplified the same way',
   caption: (data) => {
     const n = Math.max(...data.setups.map((s) => s.n));
     return (
       `n = ${n}: relative parameter difference to the tanh(${n}x) network after each step (log scale) when the same runs are done in float32 with the site’s TensorFlow.js trainer. ` +
-      `Orange: matched rates (for Adam the float32 optimiser has one ε, so the readout gets ε/n too). Magenta dotted: the tanh(${n}x) network started one float32 ulp away. Blue: η everywhere. ` +
-      `Black: the float64 matched pair from the previous figure.`
+      `Black dashed: matched rates (for Adam the float32 optimiser has one ε, so the readout gets ε/n too). Magenta dotted: the tanh(${n}x) network started one float32 ulp away. Blue: η everywhere. ` +
+      `Black solid: the float64 matched pair of figure “How far apart the twins drift”.`
     );
   },
   description: (data) => {
@@ -279,7 +290,7 @@ export const unitsFloat32 = defineFigure<UnitsFloat32>({
   },
   spec: (data) => {
     const n = Math.max(...data.setups.map((s) => s.n));
-    const values = float32Rows(data, n);
+    const values = float32Rows(data, n).filter(drawn(3, 40));
     const keys: Float32Key[] = ['float64', 'matched', 'control', 'unmatched'];
     const domain = keys.map((k) => FLOAT32_LABELS[k]);
     const panel = (init: string, optimiser: 'sgd' | 'adam') => ({

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { configFor, defineDataset } from '../definition';
@@ -11,7 +11,6 @@ import type { NetworkSpec, Parameters } from '../../math/network';
 import { BatchSampler, gather } from '../../train/data/dataset';
 import { loadMnist } from '../../train/data/mnist';
 import type { OptimiserSpec } from '../../train/optimiser';
-import { Trainer } from '../../train/trainer';
 import changeOfUnits from './change-of-units';
 
 type Float64Data = z.infer<(typeof changeOfUnits)['schema']>;
@@ -92,13 +91,17 @@ export default defineDataset({
   configSchema,
   config: { setup: changeOfUnits.config, roles: COMPARED },
   profiles: { smoke: { setup: configFor(changeOfUnits, 'smoke'), roles: COMPARED } },
-  // The float64 record is an input: when it is regenerated, this comparison is stale.
-  extraEntries: ['content/data/change-of-units.json'],
+  // The float64 record is an input: when it is regenerated, this comparison is stale. The trainer
+  // is imported lazily (so that reading the registry never loads TensorFlow.js) and listed here
+  // so that it stays part of the input hash.
+  extraEntries: ['content/data/change-of-units.json', 'src/lib/train/trainer.ts'],
   seeds: (config) => [config.setup.seed, config.setup.mnist.seed],
   schema: z.object({ setups: z.array(setupSchema) }),
   backend: detectBackend,
   async produce(config, context) {
     context.log(`TensorFlow.js backend: ${await detectBackend()}`);
+    const tf = await import('@tensorflow/tfjs');
+    const { Trainer } = await import('../../train/trainer');
     const reference = readRecord(process.cwd(), changeOfUnits, context.profile);
     if (!isDeepStrictEqual(reference.provenance.config, config.setup)) {
       throw new DatasetError(
