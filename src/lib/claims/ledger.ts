@@ -70,13 +70,26 @@ export const ledger: readonly Claim[] = [
     claim: '1.7159·tanh(2x/3) is a commonly recommended variant, chosen to give hidden features (and gradients) a better distribution, like normalisation.',
     source: { author: 'Neil Slater', post: 'comment', on: 'the question' },
     verdict: 'qualified',
-    evidence: { page: 'order-and-chaos', anchor: 'fig-phase-diagram', label: 'Figure: the order–chaos phase diagram' },
+    evidence: { page: 'what-fixes-it', anchor: 'fig-accuracy-vs-depth', label: 'Figure: which set-ups train at depth' },
     basis: [
       { says: 'LeCun’s tanh at σ_w² = 1, σ_b² = 0 sits close to the edge of chaos (χ1 within 5% of 1)', value: { of: 'phase-diagram', at: 'lecun[0].chi1' }, op: '<', than: 1.05 },
       { says: '… from above', value: { of: 'phase-diagram', at: 'lecun[0].chi1' }, op: '>', than: 0.95 },
+      { says: 'and it trains at depth 100 where tanh(2x) at the standard initialisation does not', value: { of: 'what-fixes-it-summary', at: 'cells[setup=lecun,depth=100].meanAccuracy' }, op: '>=', than: 0.5 },
     ],
   },
   // ── Esmailian's answer ──────────────────────────────────────────────────────────────────────
+  {
+    id: 'harder-than-relu',
+    claim: 'Keeping the product of slopes away from zero is quite hard compared with ReLU, whose slope is 1 — all the more since gradients can now explode too.',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'qualified',
+    evidence: { page: 'what-fixes-it', anchor: 'fig-accuracy-vs-depth', label: 'Figure: which set-ups train at depth' },
+    basis: [
+      { says: 'tanh(2x) at the standard initialisation stops training at a modest depth', value: { of: 'what-fixes-it-summary', at: 'cells[setup=standard,depth=50].meanAccuracy' }, op: '<', than: 0.5 },
+      { says: 'but ReLU with He initialisation, trained the same way, stops no later', value: { of: 'what-fixes-it-summary', at: 'deepestTrained[setup=relu-he].depth' }, op: '<=', than: { of: 'what-fixes-it-summary', at: 'deepestTrained[setup=standard].depth' } },
+      { says: 'while tanh(2x) at the critical scale with orthogonal weights trains deeper than either', value: { of: 'what-fixes-it-summary', at: 'deepestTrained[setup=critical-orthogonal].depth' }, op: '>', than: { of: 'what-fixes-it-summary', at: 'deepestTrained[setup=relu-he].depth' } },
+    ],
+  },
   {
     id: 'slopes-below-one-over-n',
     claim: 'The slope of tanh(n·x) is below 1/n exactly when |x| > t1(n) = (1/n)·artanh(√(1 − 1/n²)).',
