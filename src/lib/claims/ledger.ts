@@ -102,6 +102,17 @@ export const ledger: readonly Claim[] = [
     ],
   },
   {
+    id: 'tanh-cannot-balance',
+    claim: 'For tanh(x) every slope away from 0 is below 1, so it is almost impossible to keep g from vanishing as the depth K grows.',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'qualified',
+    evidence: { page: 'order-and-chaos', anchor: 'fig-growth-rates', label: 'Figure: growth per layer, measured and predicted' },
+    basis: [
+      { says: 'tanh(x) at σ_w² = 1 (its critical point) loses only a little per layer', value: gi('tanh-n1', 'fittedGrowth'), op: '>', than: 0.95 },
+      { says: '… but it does lose', value: gi('tanh-n1', 'fittedGrowth'), op: '<', than: 1 },
+    ],
+  },
+  {
     id: 'pairs-as-bad-as-n-one',
     claim: 'For n > 1, K pairs of slopes, one of each pair beyond t1(n), are as problematic as K slopes of tanh(x).',
     source: { author: 'Esmailian', post: 'answer' },
