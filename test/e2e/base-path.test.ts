@@ -12,6 +12,7 @@ import { launch, type Browser } from './support/browser';
 import { repoRoot } from './support/config';
 import { checkSiteLinks } from './support/site-check';
 import { start, type StaticServer } from './support/static-server';
+import { buildEnvironment } from './support/build-env';
 
 const BASE = '/tanh-nx/';
 const SITE = 'https://readers.example.net';
@@ -27,12 +28,9 @@ beforeAll(async () => {
     // Inside the project (Astro needs that) and git-ignored (.tmp-*/).
     outDir = mkdtempSync(path.join(repoRoot, '.tmp-e2e-base-path-'));
     ownBuild = true;
-    // Vitest puts Vite's BASE_URL, MODE, DEV, PROD and SSR into process.env; Astro would read that
-    // BASE_URL ("/") as import.meta.env.BASE_URL and ignore BASE_PATH, so the build must not inherit them.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k)));
     const result = spawnSync('npx', ['tsx', 'scripts/build.ts', '--out-dir', outDir], {
       cwd: repoRoot,
-      env: { ...env, BASE_PATH: BASE, SITE_URL: SITE, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...buildEnvironment(), BASE_PATH: BASE, SITE_URL: SITE },
       encoding: 'utf8',
     });
     if (result.status !== 0) throw new Error(`build under ${BASE} failed:\n${result.stdout}\n${result.stderr}`);

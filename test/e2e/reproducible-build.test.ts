@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { distDir, repoRoot } from './support/config';
 import { diffDirs } from './support/dir-diff';
+import { buildEnvironment } from './support/build-env';
 
 const BUILD_TIMEOUT_MS = 20 * 60_000;
 
@@ -27,7 +28,7 @@ function build(outDir: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('npx', ['tsx', 'scripts/build.ts', '--out-dir', outDir], {
       cwd: repoRoot,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: buildEnvironment(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
