@@ -1,5 +1,5 @@
 // HTML validation (issue 7): every built page passes html-validate (offline) with the project's
-// .htmlvalidate.json: the HTML standard, accessibility and document presets, with two narrow
+// .htmlvalidate.json: the HTML standard, accessibility and document presets, with three narrow
 // adjustments for what the build legitimately emits:
 //   - `<style>` counts as flow content: Astro writes `<style>astro-island{display:contents}</style>`
 //     into the body before the first island (browsers have always applied it);
