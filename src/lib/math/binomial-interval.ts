@@ -45,20 +45,28 @@ export interface ProportionInterval {
 }
 
 /**
- * Wilson score interval at two-sided confidence `confidence` (e.g. 0.95) for k successes in n
- * trials: (p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n). Throws for n = 0: with no
- * trials there is no estimate, and the caller must say so rather than print [0, 1].
+ * Wilson score interval for k successes in n trials with normal quantile z:
+ * (p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n). The one implementation on the site
+ * (the depth-product widget ships it to the browser, so it needs no quantile function).
  */
-export function wilsonInterval(k: number, n: number, confidence = 0.95): ProportionInterval {
+export function wilsonScoreInterval(k: number, n: number, z: number): ProportionInterval {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be an integer ≥ 1, got ${String(n)}`);
   if (!Number.isInteger(k) || k < 0 || k > n) throw new RangeError(`k must be an integer in [0, n = ${n}], got ${String(k)}`);
-  requireAbove('confidence', confidence, 0);
-  if (!(confidence < 1)) throw new RangeError(`confidence must be < 1, got ${String(confidence)}`);
-  const z = normalQuantile(0.5 + confidence / 2);
   const p = k / n;
   const z2n = (z * z) / n;
   const centre = (p + z2n / 2) / (1 + z2n);
   const half = (z / (1 + z2n)) * Math.sqrt(p * (1 - p) / n + z2n / (4 * n));
   // At k = 0 and k = n the bound is exactly 0 or 1; rounding must not move it off.
   return { estimate: p, low: k === 0 ? 0 : Math.max(0, centre - half), high: k === n ? 1 : Math.min(1, centre + half) };
+}
+
+/**
+ * Wilson score interval at two-sided confidence `confidence` (e.g. 0.95) for k successes in n
+ * trials. Throws for n = 0: with no trials there is no estimate, and the caller must say so
+ * rather than print [0, 1].
+ */
+export function wilsonInterval(k: number, n: number, confidence = 0.95): ProportionInterval {
+  requireAbove('confidence', confidence, 0);
+  if (!(confidence < 1)) throw new RangeError(`confidence must be < 1, got ${String(confidence)}`);
+  return wilsonScoreInterval(k, n, normalQuantile(0.5 + confidence / 2));
 }

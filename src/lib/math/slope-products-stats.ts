@@ -6,6 +6,7 @@
  */
 
 import { EXPLODED_ABOVE, VANISHED_BELOW } from './slope-products';
+import { wilsonScoreInterval } from './binomial-interval';
 
 /** z_{0.975}: the two-sided 95% normal quantile. */
 export const Z95 = 1.959963984540054;
@@ -20,23 +21,13 @@ export interface Proportion {
   high: number;
 }
 
-/**
- * The Wilson score interval for count successes in total trials (Wilson 1927): the proportions p
- * for which |count/total − p| ≤ z·√(p(1 − p)/total). Unlike the Wald interval it never leaves
- * [0, 1] and keeps its coverage near 0 and 1 (at count = 0 its upper end is z²/(total + z²)).
- */
+/** The 95% Wilson score interval for count successes in total trials (Wilson 1927). */
 export function wilsonInterval(count: number, total: number, z = Z95): Proportion {
   if (!(Number.isInteger(total) && total >= 1)) throw new RangeError(`total must be an integer ≥ 1, got ${String(total)}`);
   if (!(Number.isInteger(count) && count >= 0 && count <= total)) {
     throw new RangeError(`count must be an integer in [0, ${total}], got ${String(count)}`);
   }
-  const p = count / total;
-  const z2 = z * z;
-  const denominator = 1 + z2 / total;
-  const centre = (p + z2 / (2 * total)) / denominator;
-  const half = (z * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total))) / denominator;
-  // Exact ends at 0 and 1 (the formula gives them only up to rounding).
-  return { count, total, estimate: p, low: count === 0 ? 0 : centre - half, high: count === total ? 1 : centre + half };
+  return { count, total, ...wilsonScoreInterval(count, total, z) };
 }
 
 /**
