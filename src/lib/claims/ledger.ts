@@ -164,7 +164,7 @@ export const ledger: readonly Claim[] = [
     evidence: { page: 'order-and-chaos', anchor: 'fig-gradients-at-init', label: 'Figure: gradient norms through 100 layers' },
     basis: [
       { says: 'tanh(3x), 100 layers: the gradient gains more than ten orders of magnitude', value: gi('tanh-n3', 'log10GainOverDepth'), op: '>', than: 10 },
-      { says: '… far less than the bound n^K = 3^100 (47.7 orders)', value: gi('tanh-n3', 'log10GainOverDepth'), op: '<', than: 100 * Math.log10(3) },
+      { says: '… far less than the bound n^K = 3^100', value: gi('tanh-n3', 'log10GainOverDepth'), op: '<', than: 100 * Math.log10(3) },
     ],
   },
   {
@@ -215,6 +215,17 @@ export const ledger: readonly Claim[] = [
     basis: [
       { says: 'the exploding threshold at n = 2 rounds to 0.441', value: { of: 'good-interval', at: 'exploding' }, op: '>=', than: 0.4405 },
       { says: '… from above', value: { of: 'good-interval', at: 'exploding' }, op: '<', than: 0.4415 },
+    ],
+  },
+  {
+    id: 'half-outside-exploding',
+    claim: 'For n = 2, around half or more of the x’s should lie outside [−0.441, 0.441] for g to stay around O(1) rather than O(n^K).',
+    source: { author: 'Esmailian', post: 'answer' },
+    verdict: 'qualified',
+    evidence: { page: 'products-of-slopes', anchor: 'fig-median-and-mean-square', label: 'Figure: the median and the mean square of g against depth' },
+    basis: [
+      { says: 'at the standard initialisation the typical product of tanh(2x) slopes shrinks (E[ln s] < 0): by counting slopes, g should not explode', value: slopeModel('1].meanLog'), op: '<', than: 0 },
+      { says: '… yet the gradient through 100 layers grows by orders of magnitude, as the mean square (E[s²] > 1) says', value: gi('tanh-n2', 'log10GainOverDepth'), op: '>', than: 3 },
     ],
   },
   {
@@ -356,6 +367,16 @@ export const ledger: readonly Claim[] = [
     basis: [
       { says: 'SGD, n = 2: at the same learning rate the rescaled tanh network’s loss departs from the tanh(2x) network’s', value: units('sgd', 2, 'ordered', 'unmatched'), op: '>', than: 0.1 },
       { says: 'Adam, n = 2: likewise', value: units('adam', 2, 'ordered', 'unmatched'), op: '>', than: 0.1 },
+    ],
+  },
+  {
+    id: 'same-global-minima',
+    claim: 'If training actually found the global minimum of the cost, the rescaling claim would probably be correct.',
+    source: { author: 'Tuyen', post: 'comment', on: 'Zephyr’s answer' },
+    verdict: 'holds',
+    evidence: { page: 'change-of-units', anchor: 'the-same-function', label: 'Section: the same function' },
+    basis: [
+      { says: 'the two parametrisations compute the same function, so they have the same minima (n = 2: identical logits)', value: { of: 'change-of-units', at: 'setups[optimiser=sgd,n=2,init=standard].initialLogitDifference' }, op: '<=', than: 0 },
     ],
   },
   {
