@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnyDataset, ProfileName, Shard, ShardOutcome } from './definition.ts';
 import { configFor, definitionPath, isShardOutcome, recordPath } from './definition.ts';
@@ -182,9 +182,12 @@ export async function produce(
   };
   const text = formatJson(record); // throws, naming the field, on NaN or Infinity
   const comparison = previous ? compareData(previous.data, output) : null;
+  // Compared as stored, not as parsed: zod returns objects in schema key order, which need not
+  // be the order the producer wrote, and a mere reordering must not count as a change.
   const unchanged =
     previous !== null &&
-    JSON.stringify(withoutRunFields(previous)) === JSON.stringify(withoutRunFields(JSON.parse(text) as DatasetRecord));
+    JSON.stringify(withoutRunFields(JSON.parse(readFileSync(join(root, file), 'utf8')) as DatasetRecord)) ===
+      JSON.stringify(withoutRunFields(JSON.parse(text) as DatasetRecord));
   if (!unchanged) writeFileAtomic(join(root, file), text);
   return { id: definition.id, wallTimeMs, written: !unchanged, comparison, shard: null };
 }

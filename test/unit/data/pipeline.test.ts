@@ -51,6 +51,25 @@ describe('dataset pipeline', () => {
     expect(existsSync(join(project.root, 'content/reproduction-report.json'))).toBe(true);
   });
 
+  it('--force leaves the file alone when the producer writes keys in another order than the schema lists them', async () => {
+    // zod returns parsed objects in schema key order; the stored record keeps the producer's.
+    const reordered = defineDataset({
+      id: 'ramp',
+      title: 'keys out of schema order',
+      configSchema: z.object({ points: z.number().int().min(1) }),
+      config: { points: 3 },
+      seeds: () => [],
+      schema: z.object({ first: z.number(), second: z.array(z.number()) }),
+      produce: ({ points }: { points: number }) => ({ second: Array.from({ length: points }, (_, i) => i), first: 1 }),
+    });
+    await compute(project.root, [reordered], {}, quietEffects());
+    const before = project.read('content/data/ramp.json');
+    const later = { ...quietEffects(), date: () => new Date('2027-01-01T00:00:00.000Z') };
+    const { report } = await compute(project.root, [reordered], { force: true }, later);
+    expect(report?.datasets[0]?.status).toBe('identical');
+    expect(project.read('content/data/ramp.json')).toBe(before);
+  });
+
   it('--force reports the largest absolute and relative difference when results change', async () => {
     await compute(project.root, [testDataset('ramp', ramp)], {}, quietEffects());
     const shifted = testDataset('ramp', ({ points }) => ({ values: Array.from({ length: points }, (_, i) => i / 2 + (i === 2 ? 0.01 : 0)) }));
