@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { bibliography, findReference } from '../references/bibliography.ts';
+import { findAttribute, isJsxElement, walk, type MdxNode as Node, type VFileLike } from './mdx-ast.ts';
 
 /**
  * Remark plugin for articles: checks every <Cite k="…" /> against the bibliography at compile
@@ -8,22 +9,8 @@ import { bibliography, findReference } from '../references/bibliography.ts';
  * list on the same page, and records the cited keys in order of first citation as the
  * article's `references` (Astro hands it back as remarkPluginFrontmatter.references).
  */
-interface JsxAttribute {
-  type: string;
-  name?: string;
-  value?: unknown;
-}
-interface Node {
-  type: string;
-  name?: string | null;
-  attributes?: JsxAttribute[];
-  children?: Node[];
-  position?: unknown;
-}
-interface VFileLike {
-  path?: string;
+interface CiteFile extends VFileLike {
   data: { astro?: { frontmatter?: Record<string, unknown> } };
-  fail(reason: string, place?: unknown): never;
 }
 
 /** The component name articles use, and the frontmatter field the cited keys go to. */
@@ -31,13 +18,8 @@ export const CITE_COMPONENT = 'Cite';
 export const REFERENCES_FIELD = 'references';
 
 function stringAttribute(node: Node, name: string): string | undefined {
-  const attr = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+  const attr = findAttribute(node, name);
   return typeof attr?.value === 'string' ? attr.value : undefined;
-}
-
-function walk(node: Node, visit: (node: Node) => void): void {
-  visit(node);
-  for (const child of node.children ?? []) walk(child, visit);
 }
 
 export interface CiteOptions {
@@ -47,12 +29,12 @@ export interface CiteOptions {
 
 export function remarkCite(options: CiteOptions = {}) {
   const root = options.root ?? process.cwd();
-  return (tree: Node, file: VFileLike) => {
+  return (tree: Node, file: CiteFile) => {
     const article = file.path ? relative(root, file.path) : '(article)';
     const cited: string[] = [];
     let count = 0;
     walk(tree, (node) => {
-      if ((node.type !== 'mdxJsxTextElement' && node.type !== 'mdxJsxFlowElement') || node.name !== CITE_COMPONENT) return;
+      if (!isJsxElement(node) || node.name !== CITE_COMPONENT) return;
       const key = stringAttribute(node, 'k');
       if (!key) {
         file.fail(`${article}: <Cite> needs a reference key as a string: <Cite k="poole2016" />`, node.position);

@@ -2,42 +2,21 @@ import { relative } from 'node:path';
 import { figureById } from '../figures/registry.ts';
 import { loadRecord } from './evidence.ts';
 import { resolveRecordNumber } from './field-path.ts';
+import { findAttribute, isJsxElement, walk, type MdxNode as Node, type VFileLike } from './mdx-ast.ts';
 
 /**
  * Remark plugin for articles: numbers <Figure>s in document order (injecting `number`), and
  * checks every <Figure id> and <Num of at> against the datasets at compile time, so a missing
  * dataset or field fails the build with the article's file, line and column.
  */
-interface JsxAttribute {
-  type: string;
-  name?: string;
-  value?: unknown;
-}
-interface Node {
-  type: string;
-  name?: string | null;
-  attributes?: JsxAttribute[];
-  children?: Node[];
-  position?: unknown;
-}
-interface VFileLike {
-  path?: string;
-  fail(reason: string, place?: unknown): never;
-}
-
 function attribute(node: Node, name: string): string | undefined {
-  const attr = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+  const attr = findAttribute(node, name);
   if (!attr) return undefined;
   if (typeof attr.value === 'string') return attr.value;
   if (attr.value && typeof attr.value === 'object' && 'value' in attr.value) {
     return String((attr.value as { value: unknown }).value);
   }
   return undefined;
-}
-
-function walk(node: Node, visit: (node: Node) => void): void {
-  visit(node);
-  for (const child of node.children ?? []) walk(child, visit);
 }
 
 export interface EvidenceOptions {
@@ -52,7 +31,7 @@ export function remarkEvidence(options: EvidenceOptions = {}) {
     const fail = (node: Node, message: string): never => file.fail(`${article}: ${message}`, node.position);
     let figureNumber = 0;
     walk(tree, (node) => {
-      if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+      if (!isJsxElement(node)) return;
       if (node.name === 'Figure') {
         const id = attribute(node, 'id');
         if (!id) fail(node, '<Figure> needs an id');
