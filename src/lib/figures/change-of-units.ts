@@ -175,8 +175,23 @@ function differenceRows(
     );
 }
 
-function differencesSpec(values: FigureRow[], inits: readonly string[], initTitle: (init: string) => string, keys: readonly ComparisonKey[]) {
-  const domain = keys.map((k) => COMPARISON_LABELS[k]);
+/** How a figure draws each kind of comparison: legend label, colour and dash pattern. */
+interface ComparisonStyle<K extends string> {
+  labels: Record<K, string>;
+  colours: Record<K, string>;
+  dash: Record<K, number[]>;
+}
+
+/** Small multiples (rows: initialisations, columns: optimisers) of a relative difference per step, log scale. */
+function differencesSpec<K extends string>(
+  values: readonly FigureRow[],
+  inits: readonly string[],
+  initTitle: (init: string) => string,
+  keys: readonly K[],
+  style: ComparisonStyle<K>,
+  detail?: string,
+) {
+  const domain = keys.map((k) => style.labels[k]);
   const panel = (init: string, optimiser: 'sgd' | 'adam') => ({
     width: 270,
     height: 190,
@@ -192,9 +207,9 @@ function differencesSpec(values: FigureRow[], inits: readonly string[], initTitl
         scale: { type: 'log' as const, domain: [FLOOR, 1], nice: false },
         axis: { values: [1e-16, 1e-12, 1e-8, 1e-4, 1], format: '.0e' },
       },
-      color: { field: 'comparison', type: 'nominal' as const, title: null, scale: { domain, range: keys.map((k) => COMPARISON_COLOURS[k]) }, legend: { orient: 'bottom' as const, direction: 'horizontal' as const, columns: 2 } },
-      strokeDash: { field: 'comparison', type: 'nominal' as const, title: null, scale: { domain, range: keys.map((k) => COMPARISON_DASH[k]) } },
-      detail: { field: 'role' },
+      color: { field: 'comparison', type: 'nominal' as const, title: null, scale: { domain, range: keys.map((k) => style.colours[k]) }, legend: { orient: 'bottom' as const, direction: 'horizontal' as const, columns: 2 } },
+      strokeDash: { field: 'comparison', type: 'nominal' as const, title: null, scale: { domain, range: keys.map((k) => style.dash[k]) } },
+      ...(detail ? { detail: { field: detail } } : {}),
     },
   });
   return {
@@ -233,7 +248,7 @@ export const unitsDifferences = defineFigure<Units>({
       })
       .join('; ')}.`;
   },
-  spec: (data) => differencesSpec(differenceRows(data.setups, Math.max(...ns(data))).filter(drawn(3, 40)), INITS, initTitle, ['matched', 'control', 'partial', 'unmatched']),
+  spec: (data) => differencesSpec(differenceRows(data.setups, Math.max(...ns(data))).filter(drawn(3, 40)), INITS, initTitle, ['matched', 'control', 'partial', 'unmatched'], { labels: COMPARISON_LABELS, colours: COMPARISON_COLOURS, dash: COMPARISON_DASH }, 'role'),
   rows: (data) => ns(data).flatMap((n) => differenceRows(data.setups, n, true)),
 });
 
@@ -292,30 +307,7 @@ export const unitsFloat32 = defineFigure<UnitsFloat32>({
     const n = Math.max(...data.setups.map((s) => s.n));
     const values = float32Rows(data, n).filter(drawn(3, 40));
     const keys: Float32Key[] = ['float64', 'matched', 'control', 'unmatched'];
-    const domain = keys.map((k) => FLOAT32_LABELS[k]);
-    const panel = (init: string, optimiser: 'sgd' | 'adam') => ({
-      width: 270,
-      height: 190,
-      title: { text: `${optimiserName(optimiser)}, ${initTitle(init)}`, fontSize: 16 },
-      data: { values: values.filter((v) => v.init === init && v.optimiser === optimiserName(optimiser)) },
-      mark: { type: 'line' as const, clip: true, strokeWidth: 2 },
-      encoding: {
-        x: { field: 'step', type: 'quantitative' as const, title: 'step' },
-        y: {
-          field: 'difference',
-          type: 'quantitative' as const,
-          title: 'relative difference',
-          scale: { type: 'log' as const, domain: [FLOOR, 1], nice: false },
-          axis: { values: [1e-16, 1e-12, 1e-8, 1e-4, 1], format: '.0e' },
-        },
-        color: { field: 'comparison', type: 'nominal' as const, title: null, scale: { domain, range: keys.map((k) => FLOAT32_COLOURS[k]) }, legend: { orient: 'bottom' as const, direction: 'horizontal' as const, columns: 2 } },
-        strokeDash: { field: 'comparison', type: 'nominal' as const, title: null, scale: { domain, range: keys.map((k) => FLOAT32_DASH[k]) } },
-      },
-    });
-    return {
-      vconcat: INITS.map((init) => ({ hconcat: OPTIMISERS.map((optimiser) => panel(init, optimiser)) })),
-      resolve: { scale: { color: 'shared' as const, strokeDash: 'shared' as const } },
-    };
+    return differencesSpec(values, INITS, initTitle, keys, { labels: FLOAT32_LABELS, colours: FLOAT32_COLOURS, dash: FLOAT32_DASH });
   },
   rows: (data) => float32Rows(data, null, true),
 });
