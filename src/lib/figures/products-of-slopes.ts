@@ -173,23 +173,26 @@ export const fractionsVsDepth = defineFigure<ProductsModel>({
   rows: (data) =>
     data.rows
       .filter((r) => FRACTION_NS.includes(r.n))
-      .map((r) => ({
-        spread: r.spread,
-        n: r.n,
-        q: r.q,
-        depth: r.depth,
-        exactVanished: r.exactVanished,
-        vanished: r.vanished,
-        vanishedLow: r.vanishedLow,
-        vanishedHigh: r.vanishedHigh,
-        exactExploded: r.exactExploded,
-        exploded: r.exploded,
-        explodedLow: r.explodedLow,
-        explodedHigh: r.explodedHigh,
-        cltVanished: r.cltVanished,
-        cltExploded: r.cltExploded,
-      })),
+      .map((r) => ({ ...fractionRow(r), cltVanished: r.cltVanished, cltExploded: r.cltExploded })),
 });
+
+/** A model row's vanished and exploded fractions, as the fraction figures' CSV lists them. */
+function fractionRow(r: ProductsModel['rows'][number]) {
+  return {
+    spread: r.spread,
+    n: r.n,
+    q: r.q,
+    depth: r.depth,
+    exactVanished: r.exactVanished,
+    vanished: r.vanished,
+    vanishedLow: r.vanishedLow,
+    vanishedHigh: r.vanishedHigh,
+    exactExploded: r.exactExploded,
+    exploded: r.exploded,
+    explodedLow: r.explodedLow,
+    explodedHigh: r.explodedHigh,
+  };
+}
 
 const N_DEPTHS = [10, 50];
 
@@ -232,20 +235,7 @@ export const fractionsVsN = defineFigure<ProductsModel>({
   rows: (data) =>
     data.rows
       .filter((r) => N_DEPTHS.includes(r.depth))
-      .map((r) => ({
-        spread: r.spread,
-        n: r.n,
-        q: r.q,
-        depth: r.depth,
-        exactVanished: r.exactVanished,
-        vanished: r.vanished,
-        vanishedLow: r.vanishedLow,
-        vanishedHigh: r.vanishedHigh,
-        exactExploded: r.exactExploded,
-        exploded: r.exploded,
-        explodedLow: r.explodedLow,
-        explodedHigh: r.explodedHigh,
-      })),
+      .map(fractionRow),
 });
 
 const GAIN = 'gradient gain, width 256';
