@@ -16,6 +16,7 @@ import { barsPath, formatExponent, formatShare, formatSigma, gridIndex } from '.
 import { launch, type Browser } from './support/browser';
 import { basePath, distDir, repoRoot } from './support/config';
 import { start, type StaticServer } from './support/static-server';
+import { watchPage } from './support/watch-page';
 
 const pagePath = `${basePath}products-of-slopes/`;
 const JS_BUDGET_GZ = 15 * 1024;
@@ -109,27 +110,15 @@ function expectMatchesModule(s: Shown, want?: { n?: number; q?: number; depth?: 
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
-const scripts = new Map<string, number>(); // url → gzipped bytes
+let consoleErrors: string[] = [];
+let scripts = new Map<string, number>(); // url → gzipped bytes
 const updateTimes: number[] = [];
 
 beforeAll(async () => {
   server = await start(distDir, { base: basePath });
   browser = await launch();
   page = await browser.context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  page.on('response', async (res) => {
-    const req = res.request();
-    if (req.resourceType() !== 'script' && !/\.m?js$/.test(new URL(res.url()).pathname)) return;
-    try {
-      scripts.set(res.url(), gzipSync(await res.body(), { level: 9 }).length);
-    } catch {
-      // the body of a redirect or an aborted request: nothing shipped
-    }
-  });
+  ({ consoleErrors, scripts } = watchPage(page));
 });
 
 afterAll(async () => {

@@ -17,6 +17,7 @@ import { plotSize, sb2ToY, sw2ToX } from '../../src/components/islands/phase-exp
 import { launch, type Browser } from './support/browser';
 import { basePath, distDir, repoRoot } from './support/config';
 import { start, type StaticServer } from './support/static-server';
+import { watchPage } from './support/watch-page';
 
 const pagePath = `${basePath}order-and-chaos/`;
 const JS_BUDGET_GZ = 15 * 1024;
@@ -89,27 +90,15 @@ function expectReadoutsMatchModule(s: Shown): void {
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
-const scripts = new Map<string, number>(); // url → gzipped bytes
+let consoleErrors: string[] = [];
+let scripts = new Map<string, number>(); // url → gzipped bytes
 const updateTimes: number[] = [];
 
 beforeAll(async () => {
   server = await start(distDir, { base: basePath });
   browser = await launch();
   page = await browser.context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  page.on('response', async (res) => {
-    const req = res.request();
-    if (req.resourceType() !== 'script' && !/\.m?js$/.test(new URL(res.url()).pathname)) return;
-    try {
-      scripts.set(res.url(), gzipSync(await res.body(), { level: 9 }).length);
-    } catch {
-      // the body of a redirect or an aborted request: nothing shipped
-    }
-  });
+  ({ consoleErrors, scripts } = watchPage(page));
 });
 
 afterAll(async () => {
