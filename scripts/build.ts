@@ -1,6 +1,6 @@
 /**
  * `npm run build`: compute stale datasets, check every record, build the site with Astro,
- * finish its pages (math font preloads, a Content-Security-Policy on each), then index it for
+ * finish its pages (math fonts subset and preloaded, a Content-Security-Policy on each), then index it for
  * search with Pagefind. `--out-dir <dir>` builds elsewhere than dist/.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { compute, verifyAll } from '../src/lib/data/compute.ts';
 import { realEffects, runMain } from './cli.ts';
 import { applyCsp } from './csp.ts';
 import { preloadMathFonts } from './font-preload.ts';
+import { subsetMathFonts } from './font-subset.ts';
 
 function run(step: string, command: string, args: string[], env: NodeJS.ProcessEnv): void {
   const started = performance.now();
@@ -21,6 +22,8 @@ function run(step: string, command: string, args: string[], env: NodeJS.ProcessE
   }
   process.stdout.write(`✓ ${step} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 await runMain(async () => {
   const { values } = parseArgs({
@@ -50,10 +53,12 @@ await runMain(async () => {
 
   const finishing = performance.now();
   const base = process.env.BASE_PATH ?? '/';
+  const subset = await subsetMathFonts(outDir, base);
   const preloaded = await preloadMathFonts(outDir, base);
   const csp = await applyCsp(outDir, base);
   process.stdout.write(
-    `✓ pages finished in ${((performance.now() - finishing) / 1000).toFixed(1)} s: math fonts preloaded on ${preloaded.length}, ` +
+    `✓ pages finished in ${((performance.now() - finishing) / 1000).toFixed(1)} s: ${subset.length} math fonts subset ` +
+      `(${kb(subset.reduce((n, f) => n + f.before, 0))} → ${kb(subset.reduce((n, f) => n + f.after, 0))}), preloaded on ${preloaded.length} pages, ` +
       `Content-Security-Policy on ${csp.pages} (${csp.withScripts} with scripts; wasm allowed on ${csp.withWasm.join(', ') || 'none'})\n`,
   );
   run('search index', resolve(root, 'node_modules/.bin/pagefind'), ['--site', outDir, '--quiet'], env);

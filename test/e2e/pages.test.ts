@@ -309,6 +309,84 @@ describe.each(pages)('page %s', (sitePath) => {
     }
   });
 
+  // scripts/font-subset.ts cuts each KaTeX face down to the characters the build thinks it draws.
+  // Chromium reports which fonts really drew each text: a character missing from a subset would
+  // show up here as a fallback font (and on screen as a glyph from the wrong typeface).
+  it('draws every character of its math in a KaTeX face', async () => {
+    const texts = await rec.page.evaluate(() => {
+      const out: string[] = [];
+      for (const el of Array.from(document.querySelectorAll('.katex-html span'))) {
+        const own = Array.from(el.childNodes)
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent ?? '')
+          .join('');
+        if (own.trim() === '') continue;
+        el.setAttribute('data-font-check', String(out.length));
+        out.push(own);
+      }
+      return out;
+    });
+    if (texts.length === 0) return;
+    const cdp = await rec.page.context().newCDPSession(rec.page);
+    try {
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-font-check]' });
+      expect(nodeIds.length).toBe(texts.length);
+      const fallbacks = new Set<string>();
+      const used = new Set<string>();
+      await Promise.all(
+        nodeIds.map(async (nodeId, i) => {
+          const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+          for (const font of fonts) {
+            if (font.glyphCount === 0) continue;
+            used.add(font.familyName);
+            if (!font.isCustomFont || !font.familyName.startsWith('KaTeX_')) fallbacks.add(`"${texts[i]}" drawn in ${font.familyName}`);
+          }
+        }),
+      );
+      expect([...fallbacks], `text in .katex-html drawn by a fallback font (KaTeX faces used: ${[...used].join(', ')})`).toEqual([]);
+      expect(used.size).toBeGreaterThan(0);
+    } finally {
+      await cdp.detach();
+      await rec.page.evaluate(() => document.querySelectorAll('[data-font-check]').forEach((el) => el.removeAttribute('data-font-check')));
+    }
+  });
+
+  // scripts/font-preload.ts reads the faces from KaTeX's classes; the browser is the judge of
+  // which faces the page really needed. A face loaded late is a layout shift and a slower first
+  // paint; a face preloaded for nothing is wasted bytes on a slow connection.
+  // Faces whose woff2 the stylesheet embeds (Vite inlines files under 4 KB) need no preload.
+  it('preloads exactly the KaTeX font faces it loads from files', async () => {
+    const { loaded, preloaded } = await rec.page.evaluate(async () => {
+      await document.fonts.ready;
+      const stem = (family: string, weight: string, style: string) => {
+        const bold = weight === 'bold' || Number(weight) >= 600 ? 'Bold' : '';
+        const italic = style === 'italic' ? 'Italic' : '';
+        return `${family.replace(/["']/g, '')}-${bold + italic || 'Regular'}`;
+      };
+      const embedded = new Set<string>();
+      for (const sheet of Array.from(document.styleSheets)) {
+        for (const rule of Array.from(sheet.cssRules)) {
+          if (!(rule instanceof CSSFontFaceRule) || !/url\(\s*["']?data:font\/woff2/.test(rule.style.getPropertyValue('src'))) continue;
+          const s = rule.style;
+          embedded.add(stem(s.getPropertyValue('font-family'), s.getPropertyValue('font-weight') || 'normal', s.getPropertyValue('font-style') || 'normal'));
+        }
+      }
+      return {
+        loaded: Array.from(document.fonts)
+          .filter((f) => f.status === 'loaded' && f.family.replace(/["']/g, '').startsWith('KaTeX_'))
+          .map((f) => stem(f.family, f.weight, f.style))
+          .filter((s) => !embedded.has(s)),
+        preloaded: Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]'), (l) =>
+          (new URL(l.href).pathname.split('/').pop() ?? '').replace(/\..*$/, ''),
+        ),
+      };
+    });
+    expect([...new Set(preloaded)].sort(), 'preloaded faces').toEqual([...new Set(loaded)].sort());
+  });
+
   it('loads no JavaScript unless it has an island', async () => {
     const { islands, scripts } = await rec.page.evaluate(() => ({
       islands: document.querySelectorAll('astro-island').length,

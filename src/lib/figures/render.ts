@@ -1,6 +1,7 @@
 /**
  * Build-time rendering of a Vega-Lite spec to an accessible, self-contained inline SVG string:
- * compile with the site theme → run a headless Vega view → post-process (`toInlineSvg`).
+ * compile with the site theme → run a headless Vega view → shrink (`optimiseSvg`) → post-process
+ * (`toInlineSvg`).
  *
  * Output is byte-identical for the same input, in one process or across processes: Vega's only
  * process-global state that reaches the SVG (its clip-path and gradient id counters) is
@@ -13,6 +14,7 @@ import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 
 import { toInlineSvg, type InlineSvgOptions } from './inline-svg';
+import { optimiseSvg } from './optimise-svg';
 import { vegaConfig } from './theme';
 import { assertFigureId } from './types';
 
@@ -78,11 +80,26 @@ function withDefaultAutosize(spec: TopLevelSpec): TopLevelSpec {
 /**
  * Renders `spec` (data inlined) to inline SVG for the figure `options.id`: themed with
  * `vegaConfig` (the spec's own `config` wins), sized to the theme's natural chart size unless the
- * spec says otherwise, ids prefixed with `fig-${id}-`, one `role="img"` with `<title>`/`<desc>`.
- * Errors from Vega-Lite or Vega (including runtime dataflow errors, which Vega only logs) are
- * rethrown with the figure id in the message.
+ * spec says otherwise, shrunk by `optimiseSvg`, ids prefixed with `fig-${id}-`, one `role="img"`
+ * with `<title>`/`<desc>`. Errors from Vega-Lite or Vega (including runtime dataflow errors,
+ * which Vega only logs) are rethrown with the figure id in the message.
  */
 export async function renderSvg(spec: TopLevelSpec, options: RenderOptions): Promise<string> {
+  const vegaSvg = await renderVegaSvg(spec, options);
+  let optimised: string;
+  try {
+    optimised = optimiseSvg(vegaSvg);
+  } catch (cause) {
+    throw new Error(`Figure "${options.id}": SVGO could not optimise Vega's SVG: ${messageOf([cause])}`, { cause });
+  }
+  return toInlineSvg(optimised, options);
+}
+
+/**
+ * Vega's own SVG for `spec`, before any post-processing: what `renderSvg` starts from. Exposed so
+ * that tests can check the post-processing against it (the optimised figure must look the same).
+ */
+export async function renderVegaSvg(spec: TopLevelSpec, options: RenderOptions): Promise<string> {
   assertFigureId(options.id);
   const figure = `Figure "${options.id}"`;
   const warn = options.warn ?? ((message: string) => console.warn(message));
@@ -118,6 +135,5 @@ export async function renderSvg(spec: TopLevelSpec, options: RenderOptions): Pro
     view?.finalize();
   }
   if (errors.length > 0) throw new Error(`${figure}: Vega reported: ${errors.join('; ')}`);
-
-  return toInlineSvg(svg, options);
+  return svg;
 }
