@@ -1,12 +1,17 @@
 // Lighthouse (issue 7), mobile preset, all four categories, on every page of the sitemap (and the
 // not-found page), served gzip-compressed as a static host would. The target is 100; a score
-// below 95 fails. Prints a table of every page's scores (and the run time) for the issue note.
+// below 95 fails, and a page with an island (a widget, issue 6) must score 100 in performance.
+// Prints a table of every page's scores (and the run time) for the issue note.
 //
 // Performance is the one timing-dependent score: Lighthouse simulates a slow phone from a trace
 // recorded on this machine, so a busy machine can cost a few points. A page whose performance
-// falls below the threshold is measured twice more and judged on its best run, so a real
-// regression (every run low) fails and a momentary load spike does not.
+// falls below its threshold is measured twice more and judged on its best run, so a real
+// regression (every run low) fails and a momentary load spike does not. (Measured with two
+// busy loops on this 2-core machine: the island pages still scored 100, with a simulated largest
+// paint of 1.2–1.6 s against the 1.5–2.5 s where the score starts to drop.)
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basePath, distDir } from './support/config';
 import { CATEGORIES, startLighthouse, type LighthouseResult, type LighthouseRunner } from './support/lighthouse';
@@ -14,6 +19,8 @@ import { readSitemap } from './support/sitemap';
 import { start, type StaticServer } from './support/static-server';
 
 const FAIL_BELOW = 95;
+/** Issue 6's budget: performance 100 on every page that hydrates a widget. */
+const ISLAND_PAGE_PERFORMANCE = 100;
 const PERFORMANCE_ATTEMPTS = 3;
 
 const sitemap = readSitemap(distDir, basePath);
@@ -59,14 +66,23 @@ function printTable(): void {
   );
 }
 
+/** Whether the built page at `sitePath` hydrates an island. */
+function hasIsland(sitePath: string): boolean {
+  const rel = sitePath.slice(basePath.length);
+  const file = path.join(distDir, rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel);
+  return readFileSync(file, 'utf8').includes('<astro-island');
+}
+
 describe.each(pages)('page %s', (sitePath) => {
-  it(`scores at least ${FAIL_BELOW} in every Lighthouse category (mobile)`, async () => {
+  const required = Object.fromEntries(CATEGORIES.map((c) => [c, FAIL_BELOW])) as Record<(typeof CATEGORIES)[number], number>;
+  if (hasIsland(sitePath)) required.performance = ISLAND_PAGE_PERFORMANCE;
+  it(`scores at least ${required.performance} in performance, ${FAIL_BELOW} in the other Lighthouse categories (mobile)`, async () => {
     const url = server.origin + encodeURI(sitePath);
     const runs = [await lighthouse.run(url)];
-    while (runs.length < PERFORMANCE_ATTEMPTS && best(runs).scores.performance < FAIL_BELOW) runs.push(await lighthouse.run(url));
+    while (runs.length < PERFORMANCE_ATTEMPTS && best(runs).scores.performance < required.performance) runs.push(await lighthouse.run(url));
     results.set(sitePath, runs);
     const result = best(runs);
-    const low = CATEGORIES.filter((c) => result.scores[c] < FAIL_BELOW).map((c) => `${c} ${result.scores[c]}`);
+    const low = CATEGORIES.filter((c) => result.scores[c] < required[c]).map((c) => `${c} ${result.scores[c]} (needs ${required[c]})`);
     const detail =
       `${sitePath}: ${CATEGORIES.map((c) => `${c} ${result.scores[c]}`).join(', ')}; ` +
       `FCP ${Math.round(result.metrics.fcp)} ms, LCP ${Math.round(result.metrics.lcp)} ms, TBT ${Math.round(result.metrics.tbt)} ms, ` +
