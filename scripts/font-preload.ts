@@ -13,7 +13,7 @@
  * not just the first screen), so preloading adds no bytes; it only starts them with the
  * stylesheet instead of after it.
  *
- * Which face a page uses is read from KaTeX's classes (the table below mirrors katex.css). The
+ * Which faces a page uses is read from its formulas (`mathFontsUsed`, in math-fonts.ts). The
  * pages test (`test/e2e/pages.test.ts`) checks in Chromium that the faces a page actually loaded
  * are exactly those preloaded, so a class missing here fails there.
  *
@@ -22,41 +22,8 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mathFontsUsed, woff2Inlined, woff2Url } from './math-fonts.ts';
 import { htmlFiles, localFile, normaliseBase } from './site-files.ts';
-
-/**
- * KaTeX's font faces, in preload order, each with the class sets that select it in katex.css:
- * the face is used when some element carries every class of one set. `.katex` alone sets
- * KaTeX_Main.
- */
-export const MATH_FONTS: readonly { stem: string; classes: readonly (readonly string[])[] }[] = [
-  { stem: 'KaTeX_Main-Regular', classes: [['katex']] },
-  { stem: 'KaTeX_Math-Italic', classes: [['mathnormal']] },
-  { stem: 'KaTeX_Main-Bold', classes: [['mathbf'], ['textbf']] },
-  { stem: 'KaTeX_Main-Italic', classes: [['mathit'], ['textit']] },
-  { stem: 'KaTeX_Math-BoldItalic', classes: [['boldsymbol']] },
-  { stem: 'KaTeX_AMS-Regular', classes: [['amsrm'], ['mathbb'], ['textbb']] },
-  { stem: 'KaTeX_Caligraphic-Regular', classes: [['mathcal']] },
-  { stem: 'KaTeX_Fraktur-Regular', classes: [['mathfrak'], ['textfrak']] },
-  { stem: 'KaTeX_Script-Regular', classes: [['mathscr'], ['textscr']] },
-  { stem: 'KaTeX_SansSerif-Regular', classes: [['mathsf'], ['textsf']] },
-  { stem: 'KaTeX_Typewriter-Regular', classes: [['mathtt'], ['texttt']] },
-  { stem: 'KaTeX_Size1-Regular', classes: [['delimsizing', 'size1'], ['delim-size1'], ['op-symbol', 'small-op']] },
-  { stem: 'KaTeX_Size2-Regular', classes: [['delimsizing', 'size2'], ['op-symbol', 'large-op']] },
-  { stem: 'KaTeX_Size3-Regular', classes: [['delimsizing', 'size3']] },
-  { stem: 'KaTeX_Size4-Regular', classes: [['delimsizing', 'size4'], ['delim-size4']] },
-];
-
-/** Whether some element in `html` has every class in `set` (classes as whole tokens). */
-function hasClassSet(html: string, set: readonly string[]): boolean {
-  const token = (name: string) => `(?=[^"]*(?<![\\w-])${name.replace(/-/g, '\\-')}(?![\\w-]))`;
-  return new RegExp(`class="${set.map(token).join('')}`).test(html);
-}
-
-/** The stems of the KaTeX faces `html` uses, in preload order. */
-export function mathFontsUsed(html: string): string[] {
-  return MATH_FONTS.filter(({ classes }) => classes.some((set) => hasClassSet(html, set))).map(({ stem }) => stem);
-}
 
 /** Stylesheet URLs a page links, in order. */
 export function stylesheetUrls(html: string): string[] {
@@ -67,25 +34,6 @@ export function stylesheetUrls(html: string): string[] {
     if (href) urls.push(href.replace(/&amp;/g, '&'));
   }
   return urls;
-}
-
-/** The woff2 URL of the font `stem` that `css` loads, as written in the CSS, if any. */
-export function woff2Url(css: string, stem: string): string | null {
-  const escaped = stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`url\\(\\s*["']?([^"')\\s]*/${escaped}(?:\\.[\\w-]+)?\\.woff2)["']?\\s*\\)`).exec(css);
-  return match?.[1] ?? null;
-}
-
-/**
- * True when `css` embeds the woff2 of font `stem` as a data: URL: Vite inlines assets under
- * 4 KB (KaTeX's Size3 face), which then arrive with the stylesheet and need no preload. The
- * face's `@font-face` is recognised by its woff or ttf fallback, which keeps the file name.
- */
-export function woff2Inlined(css: string, stem: string): boolean {
-  for (const [block] of css.matchAll(/@font-face\s*\{[^}]*\}/g)) {
-    if (block.includes(`/${stem}.`) && /url\(\s*["']?data:font\/woff2/.test(block)) return true;
-  }
-  return false;
 }
 
 /** `html` with a preload link for each URL, placed before its first stylesheet link. */

@@ -5,15 +5,20 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Every `.html` file under `dir`, as paths relative to it, sorted (so output is stable). */
-export async function htmlFiles(dir: string, prefix = ''): Promise<string[]> {
+/** Every file under `dir`, as paths relative to it (with `/`), sorted (so output is stable). */
+export async function allFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await htmlFiles(dir, rel)));
-    else if (entry.name.endsWith('.html')) out.push(rel);
+    if (entry.isDirectory()) out.push(...(await allFiles(dir, rel)));
+    else out.push(rel);
   }
   return out.sort();
+}
+
+/** Every `.html` file under `dir`, as paths relative to it, sorted. */
+export async function htmlFiles(dir: string): Promise<string[]> {
+  return (await allFiles(dir)).filter((rel) => rel.endsWith('.html'));
 }
 
 /** `''`, `/`, `tanh-nx`, `/tanh-nx/` → `/` or `/tanh-nx/`. */

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mathFontsUsed, preloadMathFonts, stylesheetUrls, withFontPreloads, woff2Inlined, woff2Url } from '../../../scripts/font-preload';
+import { preloadMathFonts, stylesheetUrls, withFontPreloads } from '../../../scripts/font-preload';
 
 const CSS =
   '@font-face{font-family:KaTeX_AMS;src:url(/_astro/KaTeX_AMS-Regular.BQhd.woff2) format("woff2")}' +
@@ -11,49 +11,8 @@ const CSS =
 
 const MATH_PAGE =
   '<html><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="/_astro/site.css"></head>' +
-  '<body><span class="katex"><span class="mord mathnormal">x</span><span class="mord mathbb">E</span></span></body></html>';
-
-describe('woff2Url', () => {
-  it('finds the hashed woff2 of a face, quoted or not, and not the woff', () => {
-    expect(woff2Url(CSS, 'KaTeX_Main-Regular')).toBe('/_astro/KaTeX_Main-Regular.B22N.woff2');
-    expect(woff2Url(CSS, 'KaTeX_Math-Italic')).toBe('/_astro/KaTeX_Math-Italic.t53A-.woff2');
-    expect(woff2Url(CSS, 'KaTeX_Size1-Regular')).toBeNull();
-  });
-});
-
-describe('woff2Inlined', () => {
-  it('recognises a face whose woff2 the bundler embedded, by its fallback file name', () => {
-    const css =
-      '@font-face{font-family:KaTeX_Size3;src:url(data:font/woff2;base64,d09GMgAB) format("woff2"),' +
-      'url(/_astro/KaTeX_Size3-Regular.CTq5.woff) format("woff")}' + CSS;
-    expect(woff2Inlined(css, 'KaTeX_Size3-Regular')).toBe(true);
-    expect(woff2Url(css, 'KaTeX_Size3-Regular')).toBeNull();
-    expect(woff2Inlined(css, 'KaTeX_Main-Regular')).toBe(false);
-    expect(woff2Inlined(CSS, 'KaTeX_Size3-Regular')).toBe(false);
-  });
-});
-
-describe('mathFontsUsed', () => {
-  const span = (classes: string) => `<span class="${classes}">x</span>`;
-
-  it('reads the faces from KaTeX classes, in preload order', () => {
-    const html = `<span class="katex">${span('mord mathbb')}${span('mord mathnormal')}${span('mop op-symbol small-op')}</span>`;
-    expect(mathFontsUsed(html)).toEqual(['KaTeX_Main-Regular', 'KaTeX_Math-Italic', 'KaTeX_AMS-Regular', 'KaTeX_Size1-Regular']);
-  });
-
-  it('needs every class of a set, as whole class names', () => {
-    // KaTeX's `sizing … size3` is a font size, not the Size3 face (that is `.delimsizing.size3`).
-    expect(mathFontsUsed(span('sizing reset-size6 size3 mtight'))).toEqual([]);
-    expect(mathFontsUsed(span('delimsizing size3'))).toEqual(['KaTeX_Size3-Regular']);
-    expect(mathFontsUsed(span('mop op-symbol large-op'))).toEqual(['KaTeX_Size2-Regular']);
-    // `katex-display` is not `katex`, and `mathbfx` is not `mathbf`.
-    expect(mathFontsUsed(`${span('katex-display')}${span('mathbfx')}`)).toEqual([]);
-  });
-
-  it('finds nothing on a page without math', () => {
-    expect(mathFontsUsed('<html><body><p class="lead">tanh</p></body></html>')).toEqual([]);
-  });
-});
+  '<body><span class="katex"><span class="katex-mathml"><math><mi>x</mi></math></span><span class="katex-html">' +
+  '<span class="mord mathnormal">x</span><span class="mord mathbb">E</span></span></span></body></html>';
 
 describe('withFontPreloads', () => {
   it('puts crossorigin font preloads before the first stylesheet', () => {

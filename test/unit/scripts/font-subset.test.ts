@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectMathCharacters, contentHash, subsetMathFonts, withHash } from '../../../scripts/font-subset';
+import { contentHash, subsetMathFonts, withHash } from '../../../scripts/font-subset';
 
 const KATEX_FONTS = path.resolve('node_modules/katex/dist/fonts');
 
@@ -10,36 +10,6 @@ const KATEX_FONTS = path.resolve('node_modules/katex/dist/fonts');
 function formula(visible: string, mathml = '<math><mi>y</mi></math>'): string {
   return `<span class="katex"><span class="katex-mathml">${mathml}</span><span class="katex-html" aria-hidden="true">${visible}</span></span>`;
 }
-
-function collect(html: string): Record<string, string> {
-  const out = new Map<string, Set<string>>();
-  collectMathCharacters(html, out);
-  return Object.fromEntries([...out].map(([face, chars]) => [face, [...chars].sort().join('')]));
-}
-
-describe('collectMathCharacters', () => {
-  it('gives each face the visible characters under its classes, and Main everything', () => {
-    const html = formula(
-      '<span class="base"><span class="mord mathnormal">x</span><span class="mrel">=</span>' +
-        '<span class="mord mathbb">E</span><span class="mop op-symbol small-op">∑</span></span>',
-    );
-    expect(collect(`<p>prose x z</p>${html}`)).toEqual({
-      'KaTeX_Main-Regular': '=Ex∑',
-      'KaTeX_Math-Italic': 'x',
-      'KaTeX_AMS-Regular': 'E',
-      'KaTeX_Size1-Regular': '∑',
-    });
-  });
-
-  it('ignores the MathML copy, prose and class names that only look alike', () => {
-    const html = formula('<span class="sizing reset-size6 size3 mtight"><span class="mord">2</span></span>', '<math><mi>q</mi></math>');
-    expect(collect(`<p class="katex-display">w</p>${html}`)).toEqual({ 'KaTeX_Main-Regular': '2' });
-  });
-
-  it('finds nothing in a page without math', () => {
-    expect(collect('<html><body><p>tanh(n·x)</p></body></html>')).toEqual({});
-  });
-});
 
 describe('names', () => {
   it('replaces a Vite hash, or adds one', () => {
