@@ -354,7 +354,7 @@ describe.each(pages)('page %s', (sitePath) => {
     }
   });
 
-  // scripts/font-preload.ts reads the faces from KaTeX's classes; the browser is the judge of
+  // scripts/font-preload.ts takes a page's faces from its formulas (math-fonts.ts); the browser is the judge of
   // which faces the page really needed. A face loaded late is a layout shift and a slower first
   // paint; a face preloaded for nothing is wasted bytes on a slow connection.
   // Faces whose woff2 the stylesheet embeds (Vite inlines files under 4 KB) need no preload.
