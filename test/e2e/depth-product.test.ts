@@ -7,19 +7,15 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type ProductPicture, productPicture } from '../../src/lib/math/slope-products-histogram';
 import { LayeredNormals } from '../../src/lib/math/slope-products-sampler';
 import { barsPath, formatExponent, formatShare, formatSigma, gridIndex } from '../../src/components/islands/depth-product/view';
-import { launch, type Browser } from './support/browser';
-import { basePath, distDir, repoRoot } from './support/config';
-import { start, type StaticServer } from './support/static-server';
-import { watchPage } from './support/watch-page';
+import { basePath, repoRoot } from './support/config';
+import { JS_BUDGET_BYTES, shippedJavaScript, updateTimeReport, useWatchedPage } from './support/watch-page';
 
 const pagePath = `${basePath}products-of-slopes/`;
-const JS_BUDGET_GZ = 15 * 1024;
 
 interface Control {
   min: number;
@@ -107,23 +103,12 @@ function expectMatchesModule(s: Shown, want?: { n?: number; q?: number; depth?: 
   expect(s.sigmaText).toBe(formatSigma(Math.sqrt(s.q)));
 }
 
-let server: StaticServer;
-let browser: Browser;
+const site = useWatchedPage();
 let page: Page;
-let consoleErrors: string[] = [];
-let scripts = new Map<string, number>(); // url → gzipped bytes
 const updateTimes: number[] = [];
 
-beforeAll(async () => {
-  server = await start(distDir, { base: basePath });
-  browser = await launch();
-  page = await browser.context.newPage();
-  ({ consoleErrors, scripts } = watchPage(page));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(() => {
+  page = site.page;
 });
 
 async function recordTime(): Promise<Shown> {
@@ -140,7 +125,7 @@ async function clickRange(selector: string, fraction: number): Promise<void> {
 
 describe('depth-product simulator on /products-of-slopes/', () => {
   it('is server-rendered at its initial state with the record’s numbers, which the article prints', async () => {
-    const html = await (await fetch(server.origin + pagePath)).text();
+    const html = await (await fetch(site.server.origin + pagePath)).text();
     const { n, depth } = config.initial;
     const want = expected(n, qStarOf(n), depth);
     const initial = record.data.initial;
@@ -171,7 +156,7 @@ describe('depth-product simulator on /products-of-slopes/', () => {
   });
 
   it('hydrates with the same numbers and drawing', async () => {
-    await page.goto(server.origin + pagePath, { waitUntil: 'load' });
+    await page.goto(site.server.origin + pagePath, { waitUntil: 'load' });
     await page.locator('.depth-product').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => !document.querySelector('astro-island[component-url*="DepthProduct"]')?.hasAttribute('ssr'));
     const s = await shown(page);
@@ -276,21 +261,11 @@ describe('depth-product simulator on /products-of-slopes/', () => {
     expectMatchesModule(s, { q: qStarOf(s.n) });
   });
 
-  it('ships at most 15 KB of gzipped JavaScript and logs no console error', async () => {
-    const inline = await page.evaluate(() => Array.from(document.querySelectorAll('script:not([src])'), (s) => s.textContent ?? ''));
-    const inlineGz = inline.reduce((sum, text) => sum + gzipSync(text, { level: 9 }).length, 0);
-    const files = [...scripts.values()].reduce((a, b) => a + b, 0);
-    console.log(
-      `[e2e] /products-of-slopes/ JavaScript (gzip -9): ${files} B in ${scripts.size} files ` +
-        `(${[...scripts].map(([u, b]) => `${new URL(u).pathname.split('/').pop()} ${b}`).join(', ')}) ` +
-        `+ ${inlineGz} B inline = ${files + inlineGz} B`,
-    );
-    const times = [...updateTimes].sort((a, b) => a - b);
-    console.log(
-      `[e2e] depth-product: time per update in Chromium over ${times.length} updates: ` +
-        `median ${times[Math.floor(times.length / 2)]!.toFixed(2)} ms, max ${times.at(-1)!.toFixed(2)} ms`,
-    );
-    expect(files + inlineGz).toBeLessThanOrEqual(JS_BUDGET_GZ);
-    expect(consoleErrors).toEqual([]);
+  it(`ships at most ${JS_BUDGET_BYTES} B of gzipped JavaScript and logs no console error`, async () => {
+    const js = await shippedJavaScript(page, site.watch, '/products-of-slopes/');
+    console.log(js.report);
+    console.log(updateTimeReport('depth-product: time per update in Chromium', updateTimes).report);
+    expect(js.total).toBeLessThanOrEqual(JS_BUDGET_BYTES);
+    expect(site.watch.consoleErrors).toEqual([]);
   });
 });

@@ -7,20 +7,16 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/lib/articles/format-number';
 import { tanh1 } from '../../src/lib/math/activations';
 import { chi1, depthScaleC, qStar } from '../../src/lib/math/meanfield';
 import { plotSize, sb2ToY, sw2ToX } from '../../src/components/islands/phase-explorer/plane';
-import { launch, type Browser } from './support/browser';
-import { basePath, distDir, repoRoot } from './support/config';
-import { start, type StaticServer } from './support/static-server';
-import { watchPage } from './support/watch-page';
+import { basePath, repoRoot } from './support/config';
+import { JS_BUDGET_BYTES, shippedJavaScript, updateTimeReport, useWatchedPage } from './support/watch-page';
 
 const pagePath = `${basePath}order-and-chaos/`;
-const JS_BUDGET_GZ = 15 * 1024;
 
 interface Shown {
   sw2: number;
@@ -87,23 +83,12 @@ function expectReadoutsMatchModule(s: Shown): void {
   expect(s.point.cy).toBeCloseTo(sb2ToY(s.sb2), 6);
 }
 
-let server: StaticServer;
-let browser: Browser;
+const site = useWatchedPage();
 let page: Page;
-let consoleErrors: string[] = [];
-let scripts = new Map<string, number>(); // url → gzipped bytes
 const updateTimes: number[] = [];
 
-beforeAll(async () => {
-  server = await start(distDir, { base: basePath });
-  browser = await launch();
-  page = await browser.context.newPage();
-  ({ consoleErrors, scripts } = watchPage(page));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(() => {
+  page = site.page;
 });
 
 async function recordTime(): Promise<Shown> {
@@ -114,7 +99,7 @@ async function recordTime(): Promise<Shown> {
 
 describe('phase-diagram explorer on /order-and-chaos/', () => {
   it('is server-rendered at tanh(2x) (σ_w² = 4, σ_b² = 0) with the module’s numbers and the article’s χ1', async () => {
-    const html = await (await fetch(server.origin + pagePath)).text();
+    const html = await (await fetch(site.server.origin + pagePath)).text();
     const ssr = (name: string) => {
       const m = new RegExp(`<data data-readout="${name}" value="([^"]*)">([^<]*)</data>`).exec(html);
       expect(m, `server-rendered readout ${name}`).not.toBeNull();
@@ -135,7 +120,7 @@ describe('phase-diagram explorer on /order-and-chaos/', () => {
   });
 
   it('hydrates with the same readouts', async () => {
-    await page.goto(server.origin + pagePath, { waitUntil: 'load' });
+    await page.goto(site.server.origin + pagePath, { waitUntil: 'load' });
     await page.locator('.phase-explorer').scrollIntoViewIfNeeded();
     await page.waitForFunction(
       () => !document.querySelector('astro-island[component-url*="PhaseExplorer"]')?.hasAttribute('ssr'),
@@ -262,28 +247,16 @@ describe('phase-diagram explorer on /order-and-chaos/', () => {
     }
     await page.mouse.up();
     expectReadoutsMatchModule(await shown(page));
-    const all = [...updateTimes].sort((a, b) => a - b);
-    const median = all[Math.floor(all.length / 2)]!;
-    console.log(
-      `[e2e] phase explorer: time per update (qStar + chi1 + depthScaleC) over ${all.length} updates: ` +
-        `median ${median.toFixed(2)} ms, max ${all[all.length - 1]!.toFixed(2)} ms`,
-    );
+    const { median, report } = updateTimeReport('phase explorer: time per update (qStar + chi1 + depthScaleC)', updateTimes);
+    console.log(report);
     expect(times.length).toBeGreaterThan(10);
     expect(median).toBeLessThan(16);
   });
 
-  it('ships at most 15 KB of gzipped JavaScript and logs no console error', async () => {
-    const inline = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('script:not([src])'), (s) => s.textContent ?? ''),
-    );
-    const inlineGz = inline.reduce((sum, text) => sum + gzipSync(text, { level: 9 }).length, 0);
-    const files = [...scripts.values()].reduce((a, b) => a + b, 0);
-    console.log(
-      `[e2e] /order-and-chaos/ JavaScript (gzip -9): ${files} B in ${scripts.size} files ` +
-        `(${[...scripts].map(([u, b]) => `${new URL(u).pathname.split('/').pop()} ${b}`).join(', ')}) ` +
-        `+ ${inlineGz} B inline = ${files + inlineGz} B`,
-    );
-    expect(files + inlineGz).toBeLessThanOrEqual(JS_BUDGET_GZ);
-    expect(consoleErrors).toEqual([]);
+  it(`ships at most ${JS_BUDGET_BYTES} B of gzipped JavaScript and logs no console error`, async () => {
+    const js = await shippedJavaScript(page, site.watch, '/order-and-chaos/');
+    console.log(js.report);
+    expect(js.total).toBeLessThanOrEqual(JS_BUDGET_BYTES);
+    expect(site.watch.consoleErrors).toEqual([]);
   });
 });

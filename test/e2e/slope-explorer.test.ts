@@ -3,26 +3,19 @@
 // and the number box redraws the curves and prints exactly what src/lib/math gives for the new n.
 // Also: the page's JavaScript stays within 15 KB gzipped, and nothing is logged as an error.
 
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { explodingThreshold, t1, tanhNSlope } from '../../src/lib/math/thresholds';
-import { launch, type Browser } from './support/browser';
-import { basePath, distDir } from './support/config';
-import { start, type StaticServer } from './support/static-server';
+import { basePath } from './support/config';
+import { JS_BUDGET_BYTES, shippedJavaScript, useWatchedPage } from './support/watch-page';
 
 const PAGE = `${basePath}slope-budget/`;
 const RANGE = '#slope-explorer-n-range';
 const NUMBER = '#slope-explorer-n-number';
 const SLOPE_PATH = '.slope-explorer__slope';
-/** ≤ 15 KB of JavaScript (gzipped) per page with islands, counted in bytes (the stricter reading). */
-const JS_BUDGET_BYTES = 15_000;
 
-let server: StaticServer;
-let browser: Browser;
+const site = useWatchedPage();
 let page: Page;
-const consoleErrors: string[] = [];
-const scriptBodies = new Map<string, Buffer>();
 
 /** What the widget should print for n, computed here from the math module (thresholds to 3 decimals, as the article). */
 function expected(n: number): Record<string, string> {
@@ -62,26 +55,8 @@ async function expectRedrawn(before: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await start(distDir, { base: basePath });
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  page.on('response', async (response) => {
-    const request = response.request();
-    if (request.resourceType() === 'script' || /\.m?js$/.test(new URL(response.url()).pathname)) {
-      scriptBodies.set(response.url(), await response.body());
-    }
-  });
-  await page.goto(server.origin + PAGE, { waitUntil: 'load' });
-});
-
-afterAll(async () => {
-  await page?.close();
-  await browser?.close();
-  await server?.close();
+  page = site.page;
+  await page.goto(site.server.origin + PAGE, { waitUntil: 'load' });
 });
 
 describe('slope explorer on /slope-budget/', () => {
@@ -182,18 +157,14 @@ describe('slope explorer on /slope-budget/', () => {
     expect(ms).toBeLessThan(50);
   });
 
-  it(`ships at most ${JS_BUDGET_BYTES} bytes of gzipped JavaScript`, async () => {
-    // Every script the browser fetched, plus Astro's inline island scripts (each gzipped alone: an upper bound).
-    const sizes: [string, number][] = [...scriptBodies].map(([url, body]) => [new URL(url).pathname, gzipSync(body, { level: 9 }).length]);
-    const inlineScripts = await page.$$eval('script:not([src])', (els) => els.map((el) => el.textContent ?? ''));
-    for (const [i, text] of inlineScripts.entries()) sizes.push([`<inline script ${i + 1}>`, gzipSync(text, { level: 9 }).length]);
-    const total = sizes.reduce((sum, [, size]) => sum + size, 0);
-    console.log(`[e2e] /slope-budget/ JavaScript (gzip -9): ${sizes.map(([p, s]) => `${p} ${s} B`).join(', ')}; total ${total} B`);
-    expect(sizes.length).toBeGreaterThan(0);
-    expect(total).toBeLessThanOrEqual(JS_BUDGET_BYTES);
+  it(`ships at most ${JS_BUDGET_BYTES} B of gzipped JavaScript`, async () => {
+    const js = await shippedJavaScript(page, site.watch, '/slope-budget/');
+    console.log(js.report);
+    expect(site.watch.scripts.size).toBeGreaterThan(0);
+    expect(js.total).toBeLessThanOrEqual(JS_BUDGET_BYTES);
   });
 
   it('logs no console error', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(site.watch.consoleErrors).toEqual([]);
   });
 });
