@@ -8,11 +8,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Browser } from './support/browser';
 import { basePath, distDir } from './support/config';
-import { readSitemap } from './support/sitemap';
+import { pagesToCheck } from './support/sitemap';
 import { start, type StaticServer } from './support/static-server';
 
-const sitemap = readSitemap(distDir, basePath);
-const pages = [...new Set([...sitemap.paths, `${basePath}404.html`])];
+const pages = pagesToCheck(distDir, basePath);
 const searchPage = `${basePath}search/`;
 
 let server: StaticServer;

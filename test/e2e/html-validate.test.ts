@@ -14,10 +14,9 @@ import path from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate, type Report } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { basePath, distDir, repoRoot } from './support/config';
-import { readSitemap } from './support/sitemap';
+import { pagesToCheck } from './support/sitemap';
 
-const sitemap = readSitemap(distDir, basePath);
-const pages = [...new Set([...sitemap.paths, `${basePath}404.html`])];
+const pages = pagesToCheck(distDir, basePath);
 
 const validator = new HtmlValidate(new FileSystemConfigLoader());
 

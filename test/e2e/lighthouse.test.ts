@@ -15,7 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basePath, distDir } from './support/config';
 import { CATEGORIES, startLighthouse, type LighthouseResult, type LighthouseRunner } from './support/lighthouse';
-import { readSitemap } from './support/sitemap';
+import { pagesToCheck } from './support/sitemap';
 import { start, type StaticServer } from './support/static-server';
 
 const FAIL_BELOW = 95;
@@ -23,8 +23,7 @@ const FAIL_BELOW = 95;
 const ISLAND_PAGE_PERFORMANCE = 100;
 const PERFORMANCE_ATTEMPTS = 3;
 
-const sitemap = readSitemap(distDir, basePath);
-const pages = [...new Set([...sitemap.paths, `${basePath}404.html`])];
+const pages = pagesToCheck(distDir, basePath);
 
 let server: StaticServer;
 let lighthouse: LighthouseRunner;

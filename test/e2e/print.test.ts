@@ -8,11 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Browser } from './support/browser';
 import { basePath, distDir } from './support/config';
 import { luminance, openPage } from './support/reading';
-import { readSitemap } from './support/sitemap';
+import { pagesToCheck } from './support/sitemap';
 import { start, type StaticServer } from './support/static-server';
 
-const sitemap = readSitemap(distDir, basePath);
-const pages = [...new Set([...sitemap.paths, `${basePath}404.html`])];
+const pages = pagesToCheck(distDir, basePath);
 
 /** Shown on screen, never on paper. */
 const SCREEN_ONLY = ['.site-header nav', '.heading-link', 'form[role="search"]', 'nav.toc', 'nav.prev-next', 'main input', 'main button', 'main select'];

@@ -9,14 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Browser } from './support/browser';
 import { basePath, distDir } from './support/config';
 import { openPage } from './support/reading';
-import { readSitemap } from './support/sitemap';
+import { pagesToCheck } from './support/sitemap';
 import { start, type StaticServer } from './support/static-server';
 
 const WIDTH = 360;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-const sitemap = readSitemap(distDir, basePath);
-const pages = [...new Set([...sitemap.paths, `${basePath}404.html`])];
+const pages = pagesToCheck(distDir, basePath);
 
 let server: StaticServer;
 let browser: Browser;

@@ -74,3 +74,8 @@ export function readSitemap(distDir: string, base = '/'): SitemapInfo {
   }
   return { paths: [...paths].sort(), origins: [...origins] };
 }
+
+/** The pages the site-wide checks cover: every page of the sitemap, plus the not-found page (which a sitemap leaves out). */
+export function pagesToCheck(distDir: string, base = '/'): string[] {
+  return [...new Set([...readSitemap(distDir, base).paths, `${base}404.html`])];
+}
