@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { datasetById } from '../src/lib/data/registry.ts';
-import type { ProduceContext } from '../src/lib/data/definition.ts';
-import { runSweep } from '../src/lib/train/sweep/sweep.ts';
+import { loadExperiment } from '../src/lib/data/sweep-producer.ts';
+import { runSweep, type SweepOptions } from '../src/lib/train/sweep/sweep.ts';
 import type { ResolvedExperiment } from '../src/lib/train/sweep/experiment.ts';
 import { runMain } from './cli.ts';
 
@@ -21,24 +20,23 @@ await runMain(async () => {
       'all-runs': { type: 'boolean', default: false },
     },
   });
-  const definition = datasetById(values.dataset);
-  const experiment = definition.config as ResolvedExperiment;
+  const file = `content/experiments/${values.dataset}.json`;
+  const experiment = loadExperiment(file, 'full');
   // By default only the first value of the first grid axis (all the others, all seeds), to keep
   // the benchmark short; --all-runs for the whole published sweep.
   const seeds = experiment.seeds;
   const trimmed: ResolvedExperiment = values['all-runs']
     ? experiment
     : { ...experiment, grid: Object.fromEntries(Object.entries(experiment.grid ?? {}).map(([k, v], i) => [k, i === 0 ? v.slice(0, 1) : v])) };
-  const file = `content/experiments/${values.dataset}.json`;
 
   const measure = async (workers: number) => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'tanh-nx-bench-'));
-    const context: ProduceContext = { log: () => {}, progress: () => {}, cacheDir, workers, shard: null, mergeOnly: false, fresh: false, profile: 'full' };
+    const options: SweepOptions = { log: () => {}, progress: () => {}, cacheDir, workers, backend: 'wasm', shard: null, mergeOnly: false, fresh: false };
     const started = performance.now();
-    const result = await runSweep(file, trimmed, context);
+    const result = await runSweep(file, trimmed, options);
     const seconds = (performance.now() - started) / 1000;
     rmSync(cacheDir, { recursive: true, force: true });
-    const runs = 'runs' in result ? result.runs.length : 0;
+    const runs = 'data' in result ? result.data.runs.length : 0;
     return { workers, runs, seconds, runsPerMinute: (60 * runs) / seconds };
   };
   process.stdout.write(`sweep throughput: ${values.dataset}${values['all-runs'] ? '' : ' (first value of the first grid axis)'}, ${seeds.length} seeds, on ${cpus()[0]?.model} × ${cpus().length}\n`);

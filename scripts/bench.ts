@@ -13,7 +13,7 @@ import { Random } from '../src/lib/math/random.ts';
 import { type BackendChoice, initBackend } from '../src/lib/train/backend.ts';
 import { Trainer } from '../src/lib/train/trainer.ts';
 
-const HELP = `Usage: npm run bench -- [--json] [--backend auto|wasm|cpu]
+const HELP = `Usage: npm run bench -- [--json] [--backend wasm|node|cpu]
 
 Times SGD steps of tanh(2x) networks (input size = width, 10 outputs, softmax cross-entropy):
   B  depth 20, width 128, batch 64
@@ -22,7 +22,7 @@ reporting the median step after a few warm-up steps; GFLOP/s counts 6·weights·
 Then times a plain 256×256 matMul in the same process, as the ceiling.
 
   --json      print one line: {"backend","shapes":[{"name","depth","width","batch","msPerStep","gflops"}],"matmulGflops"}
-  --backend   auto (default: tfjs-node if installed, else wasm), wasm or cpu`;
+  --backend   wasm (default), node (tfjs-node, where it installs) or cpu`;
 
 interface Shape {
   name: string;
@@ -112,13 +112,13 @@ function table(backend: string, shapes: ShapeResult[], matmulGflops: number): st
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, backend: { type: 'string', default: 'auto' }, help: { type: 'boolean', default: false } },
+    options: { json: { type: 'boolean', default: false }, backend: { type: 'string', default: 'wasm' }, help: { type: 'boolean', default: false } },
   });
   if (values.help) {
     console.log(HELP);
     return;
   }
-  if (!['auto', 'wasm', 'cpu'].includes(values.backend!)) throw new Error(`--backend must be auto, wasm or cpu, got ${values.backend}`);
+  if (!['wasm', 'node', 'cpu'].includes(values.backend!)) throw new Error(`--backend must be wasm, node or cpu, got ${values.backend}`);
   const backend = await initBackend({ backend: values.backend as BackendChoice });
   const shapes = SHAPES.map(benchShape);
   const matmulGflops = benchMatMul();

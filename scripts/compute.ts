@@ -2,18 +2,24 @@
  * Regenerates datasets. `npm run compute -- --help` for usage.
  */
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { datasets } from '../src/lib/data/registry.ts';
-import { compute, verifyAll } from '../src/lib/data/compute.ts';
-import { PROFILES, recordPath, type ProfileName, type Shard } from '../src/lib/data/definition.ts';
+import { producers } from '../src/lib/data/registry.ts';
+import { compute, selectProducers, verifyAll } from '../src/lib/data/compute.ts';
+import { idOf, PROFILES, type ProfileName } from '../src/lib/data/producer.ts';
 import { assess } from '../src/lib/data/pipeline.ts';
+import { recordPath } from '../src/lib/records/paths.ts';
+import { PROJECT_LOCK, withLock } from '../src/lib/io/lock.ts';
+import { BACKEND_CHOICES, type BackendChoice } from '../src/lib/train/backend.ts';
+import type { Shard } from '../src/lib/train/sweep/sweep.ts';
 import { realEffects, runMain } from './cli.ts';
 import { progressReporter } from './progress.ts';
 
 const HELP = `Usage: npm run compute -- [options]
 
 Computes every dataset whose inputs changed (config, any source file its producer imports,
-transitively, or a package version) and writes content/data/<id>.json atomically.
+transitively, a package version, or the data of a record it is computed from) and writes
+content/data/<id>.json atomically. Records are computed after the records they derive from.
 
 Options:
   --only <id...>     only these datasets (ids as listed by --list); repeat or separate with spaces
@@ -23,14 +29,20 @@ Options:
   --profile <name>   full (default: the published record in content/data) or smoke (a tiny
                      configuration of the same code, written to .cache/profiles/smoke/data)
   --workers <n>      parallel training workers for sweeps (default: one per core, here ${availableParallelism()})
+  --backend <name>   TensorFlow.js backend that trains: wasm (default: WebAssembly, the same bytes
+                     on every machine, which the published records use), node (native TensorFlow
+                     via the optional @tensorflow/tfjs-node, where it installs; its float32
+                     results differ, and --force then compares within a tolerance) or cpu.
+                     The backend is recorded in provenance; it does not make a record stale.
   --shard <i/N>      run only shard i of N of each sweep's runs (finished runs are kept in
                      .cache/datasets/); no record is written. Copy the .cache/datasets/ folders of
                      all shards to one machine, then run with --merge.
   --merge            assemble sweeps from finished runs only; fails listing any missing run
-  --list             list datasets and whether each is up to date, then exit
+  --list             list datasets (or those of --only) and whether each is up to date, then exit
   --help             this text
 
 A killed run resumes where it stopped: finished training runs are kept, keyed by the inputs.
+Another compute or build running in this checkout is waited for (they share a lock).
 `;
 
 function parseShard(text: string): Shard {
@@ -43,11 +55,9 @@ function parseShard(text: string): Shard {
   return { index, count };
 }
 
-function parseProfile(text: string): ProfileName {
-  if (!(PROFILES as readonly string[]).includes(text)) {
-    throw new Error(`--profile ${text}: expected one of ${PROFILES.join(', ')}`);
-  }
-  return text as ProfileName;
+function parseChoice<T extends string>(flag: string, text: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(text)) throw new Error(`${flag} ${text}: expected one of ${choices.join(', ')}`);
+  return text as T;
 }
 
 function parseWorkers(text: string | undefined): number {
@@ -57,6 +67,21 @@ function parseWorkers(text: string | undefined): number {
   return workers;
 }
 
+/** One line per dataset; a dataset whose configuration cannot be read says why instead of stopping the list. */
+async function list(root: string, only: string[] | undefined, profile: ProfileName): Promise<void> {
+  for (const producer of selectProducers(producers, only)) {
+    const id = idOf(producer);
+    let state: string;
+    try {
+      const { staleness } = await assess(root, producer, profile);
+      state = staleness.state;
+    } catch (error) {
+      state = `error: ${(error as Error).message}`;
+    }
+    process.stdout.write(`${id.padEnd(24)} ${state.padEnd(8)} ${recordPath(id, profile)}  ${producer.contract.title}\n`);
+  }
+}
+
 await runMain(async () => {
   const { values, positionals } = parseArgs({
     options: {
@@ -64,6 +89,7 @@ await runMain(async () => {
       force: { type: 'boolean', default: false },
       profile: { type: 'string', default: 'full' },
       workers: { type: 'string' },
+      backend: { type: 'string', default: 'wasm' },
       shard: { type: 'string' },
       merge: { type: 'boolean', default: false },
       list: { type: 'boolean', default: false },
@@ -81,26 +107,23 @@ await runMain(async () => {
   if (!values.only && positionals.length > 0) {
     throw new Error(`unexpected argument "${positionals[0]}" (see --help)`);
   }
-  const profile = parseProfile(values.profile);
-  if (values.list) {
-    for (const definition of datasets) {
-      const { staleness } = await assess(root, definition, profile);
-      process.stdout.write(`${definition.id.padEnd(24)} ${staleness.state.padEnd(8)} ${recordPath(definition.id, profile)}  ${definition.title}\n`);
-    }
-    return;
-  }
+  const profile = parseChoice('--profile', values.profile, PROFILES);
+  const backend: BackendChoice = parseChoice('--backend', values.backend, BACKEND_CHOICES);
+  if (values.list) return list(root, only, profile);
   const shard = values.shard ? parseShard(values.shard) : null;
   if (shard && values.merge) throw new Error('--shard and --merge go in separate invocations');
   const progress = progressReporter();
-  try {
-    await compute(
-      root,
-      datasets,
-      { only, force: values.force, profile, workers: parseWorkers(values.workers), shard, mergeOnly: values.merge },
-      { ...realEffects, progress: progress.update },
-    );
-  } finally {
-    progress.stop();
-  }
-  if (!only && !shard) await verifyAll(root, datasets, profile);
+  await withLock(join(root, PROJECT_LOCK), { purpose: `npm run compute ${process.argv.slice(2).join(' ')}`.trim(), log: realEffects.log }, async () => {
+    try {
+      await compute(
+        root,
+        producers,
+        { only, force: values.force, profile, workers: parseWorkers(values.workers), backend, shard, mergeOnly: values.merge },
+        { ...realEffects, progress: progress.update },
+      );
+    } finally {
+      progress.stop();
+    }
+    if (!only && !shard) await verifyAll(root, producers, profile);
+  });
 });

@@ -10,9 +10,9 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRecord } from '../../src/lib/articles/evidence.ts';
+import { readData } from '../../src/lib/records/reader.ts';
 import { optimiseSvg } from '../../src/lib/figures/optimise-svg.ts';
-import { figures } from '../../src/lib/figures/registry.ts';
+import { figures } from '../../src/lib/site/manifest.ts';
 import { renderVegaSvg } from '../../src/lib/figures/render.ts';
 import { launch, type Browser } from './support/browser';
 
@@ -84,7 +84,7 @@ function compare(before: string, after: string, scale = 2): Promise<Comparison> 
 
 describe.each(figures.map((f) => [f.id, f] as const))('figure %s', (id, figure) => {
   it('looks the same after optimisation', async () => {
-    const { data } = loadRecord(figure.dataset);
+    const data = readData(figure.record);
     const vegaSvg = await renderVegaSvg(figure.spec(data), { id, title: figure.title, description: figure.description(data), warn: () => {} });
     const optimised = optimiseSvg(vegaSvg);
     const { width, height, different } = await compare(vegaSvg, optimised);
@@ -96,7 +96,7 @@ describe.each(figures.map((f) => [f.id, f] as const))('figure %s', (id, figure) 
 describe('the comparison itself', () => {
   it('catches one missing axis label', async () => {
     const figure = figures[0]!;
-    const { data } = loadRecord(figure.dataset);
+    const data = readData(figure.record);
     const vegaSvg = await renderVegaSvg(figure.spec(data), {
       id: figure.id,
       title: figure.title,

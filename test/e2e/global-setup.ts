@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { assertChromium } from './support/browser';
 import { buildEnvironment } from './support/build-env';
 import { distDir, repoRoot, skipBuild } from './support/config';
 
@@ -16,6 +17,9 @@ function run(command: string, args: string[]): Promise<number> {
 }
 
 export default async function setup(): Promise<void> {
+  // Before a minute of building: every e2e test needs the browser, and without it each suite
+  // would fail on its own (Lighthouse with ECONNREFUSED and a stray spawn error).
+  assertChromium();
   if (skipBuild) {
     console.log(`[e2e] E2E_SKIP_BUILD=1: testing the existing ${distDir}`);
   } else {

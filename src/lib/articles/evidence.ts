@@ -1,17 +1,11 @@
-import { readRecord } from '../data/store.ts';
-import { datasetById } from '../data/registry.ts';
-import type { DatasetRecord } from '../data/provenance.ts';
+import type { DatasetRecord } from '../records/envelope.ts';
+import { contractById } from '../records/contracts/index.ts';
+import { readRecord } from '../records/reader.ts';
 
-// Records are read once per build process: many <Num>s and figures share a dataset.
-const cache = new Map<string, DatasetRecord>();
-
-/** The validated record of a dataset, from `content/data/<id>.json` under `root`. */
+/**
+ * The validated record a `<Num of>`, `<Figure>` or claim names by id, from
+ * `content/data/<id>.json` under `root` (checked against its contract and its digest).
+ */
 export function loadRecord(id: string, root: string = process.cwd()): DatasetRecord {
-  const key = `${root}\0${id}`;
-  let record = cache.get(key);
-  if (!record) {
-    record = readRecord(root, datasetById(id));
-    cache.set(key, record);
-  }
-  return record;
+  return readRecord(contractById(id), { root });
 }

@@ -18,6 +18,8 @@ export interface MdxNode {
 
 export interface VFileLike {
   path?: string;
+  /** Where plugins leave results; Astro exposes `data.astro.frontmatter` as `remarkPluginFrontmatter`. */
+  data?: Record<string, unknown>;
   fail(reason: string, place?: unknown): never;
 }
 

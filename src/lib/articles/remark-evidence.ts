@@ -1,13 +1,15 @@
 import { relative } from 'node:path';
-import { figureById } from '../figures/registry.ts';
+import { figureById } from '../site/manifest.ts';
 import { loadRecord } from './evidence.ts';
-import { resolveRecordNumber } from './field-path.ts';
+import { resolveRecordNumber } from '../records/field-path.ts';
 import { findAttribute, isJsxElement, walk, type MdxNode as Node, type VFileLike } from './mdx-ast.ts';
 
 /**
  * Remark plugin for articles: numbers <Figure>s in document order (injecting `number`), and
  * checks every <Figure id> and <Num of at> against the datasets at compile time, so a missing
- * dataset or field fails the build with the article's file, line and column.
+ * dataset or field fails the build with the article's file, line and column. It is the one
+ * source of figure numbers: what it placed is left in the file's frontmatter data as
+ * `evidence` (see ArticleEvidence), which /reproduce/ and the tests read.
  */
 function attribute(node: Node, name: string): string | undefined {
   const attr = findAttribute(node, name);
@@ -17,6 +19,19 @@ function attribute(node: Node, name: string): string | undefined {
     return String((attr.value as { value: unknown }).value);
   }
   return undefined;
+}
+
+/** What an article places: its figures in order (Figure i is figures[i − 1]) and the records it reads. */
+export interface ArticleEvidence {
+  figures: string[];
+  records: string[];
+}
+
+/** The evidence remark-evidence recorded for a compiled article (Astro: `remarkPluginFrontmatter.evidence`). */
+export function evidenceOf(frontmatter: Record<string, unknown> | undefined): ArticleEvidence {
+  const evidence = frontmatter?.evidence as ArticleEvidence | undefined;
+  if (!evidence) throw new Error('no evidence in the frontmatter: was the article compiled with remark-evidence?');
+  return evidence;
 }
 
 export interface EvidenceOptions {
@@ -29,23 +44,26 @@ export function remarkEvidence(options: EvidenceOptions = {}) {
   return (tree: Node, file: VFileLike) => {
     const article = file.path ? relative(root, file.path) : '(article)';
     const fail = (node: Node, message: string): never => file.fail(`${article}: ${message}`, node.position);
-    let figureNumber = 0;
+    const evidence: ArticleEvidence = { figures: [], records: [] };
+    const uses = (record: string) => {
+      if (!evidence.records.includes(record)) evidence.records.push(record);
+    };
     walk(tree, (node) => {
       if (!isJsxElement(node)) return;
       if (node.name === 'Figure') {
         const id = attribute(node, 'id');
         if (!id) fail(node, '<Figure> needs an id');
-        let dataset: string;
         try {
-          dataset = figureById(id!).dataset;
-          loadRecord(dataset, root);
+          const record = figureById(id!).record.id;
+          loadRecord(record, root);
+          uses(record);
         } catch (error) {
           return fail(node, `<Figure id="${id}">: ${(error as Error).message}`);
         }
-        figureNumber += 1;
+        evidence.figures.push(id!);
         node.attributes = [
           ...(node.attributes ?? []).filter((a) => a.name !== 'number'),
-          { type: 'mdxJsxAttribute', name: 'number', value: String(figureNumber) },
+          { type: 'mdxJsxAttribute', name: 'number', value: String(evidence.figures.length) },
         ];
       } else if (node.name === 'Num') {
         const of = attribute(node, 'of');
@@ -57,10 +75,14 @@ export function remarkEvidence(options: EvidenceOptions = {}) {
         }
         try {
           resolveRecordNumber(loadRecord(of!, root), at!);
+          uses(of!);
         } catch (error) {
           fail(node, `${where}: ${(error as Error).message}`);
         }
       }
     });
+    const data = (file.data ??= {});
+    const astro = (data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
+    astro.frontmatter = { ...astro.frontmatter, evidence };
   };
 }

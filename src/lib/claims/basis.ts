@@ -1,5 +1,5 @@
 import { loadRecord } from '../articles/evidence';
-import { resolveRecordNumber } from '../articles/field-path';
+import { resolveRecordNumber } from '../records/field-path';
 import type { Claim, Condition, DataPoint } from './types';
 
 export interface EvaluatedCondition {

@@ -1,9 +1,12 @@
-import type { Claim, DataPoint } from './types';
+import { ESMAILIAN_ANSWER_URL, THREAD } from './thread';
+import type { Claim, DataPoint, Source } from './types';
 
 /**
- * Every substantive claim of the source thread (../shared/source/thread.md), in thread order.
- * The reason sentence that goes with each verdict lives in content/articles/claims.mdx (it
- * quotes numbers through <Num>); the conditions below are what the verdict rests on.
+ * Every substantive claim (and question) of the source thread, in thread order, each with its
+ * author's exact words (test/unit/claims/thread.md holds the thread as received; a unit test
+ * finds every quote in it), the scope it is judged within and a verdict. The reason that goes
+ * with each verdict lives in content/articles/claims.mdx (it quotes numbers through <Num>); the
+ * conditions below are what the verdict rests on.
  */
 
 const gi = (activation: string, field: string): DataPoint => ({ of: 'gradients-at-init', at: `theory[activation=${activation},depth=100].${field}` });
@@ -19,24 +22,45 @@ const streetVisits = (phase: string, state: string, field: string): DataPoint =>
   at: `visitsByPhase[phase=${phase},state=${state}].${field}`,
 });
 const slopeModel = (field: string): DataPoint => ({ of: 'products-model', at: `rows[spread=standard,n=2,depth=${field}` });
+/** Products of slopes along random paths of real width-256 tanh(n·x) networks at initialisation, K = 50. */
+const pathProducts = (n: number, field: string): DataPoint => ({ of: 'products-networks', at: `rows[n=${n},width=256,depth=50,quantity=path].${field}` });
+/** χ1 of plain tanh at σ_w² = 1, σ_b² = 0 — and so of tanh(x/n) at σ_w² = n² (the same network). */
+const criticalTanhChi1: DataPoint = { of: 'chi1-vs-n', at: 'curve[n=1,sb2=0].chi1' };
+
+// Where each post is. Only the question's address and answer 51586's are known; comments link to
+// the post they are on, and posts without a known address link to the question.
+const zephyrQuestion: Source = { author: 'Zephyr', post: 'question', url: THREAD.url };
+const esmailian: Source = { author: 'Esmailian', post: 'answer', url: ESMAILIAN_ANSWER_URL };
+const onEsmailian = (author: string): Source => ({ author, post: 'comment', on: 'Esmailian’s answer', url: ESMAILIAN_ANSWER_URL });
+const onQuestion = (author: string): Source => ({ author, post: 'comment', on: 'the question', url: THREAD.url });
+const media: Source = { author: 'Media', post: 'answer', url: THREAD.url };
+const onMedia = (author: string): Source => ({ author, post: 'comment', on: 'Media’s answer', url: THREAD.url });
+const thirdAnswer: Source = { author: 'the third answer', post: 'answer', url: THREAD.url };
+const zephyrAnswer: Source = { author: 'Zephyr', post: 'answer', url: THREAD.url };
+const onZephyr = (author: string): Source => ({ author, post: 'comment', on: 'Zephyr’s answer', url: THREAD.url });
 
 export const ledger: readonly Claim[] = [
   // ── The question ────────────────────────────────────────────────────────────────────────────
   {
     id: 'vanishing-is-slopes-below-one',
     claim: 'Gradients vanish because every slope of the activation is below 1, so their product over many layers becomes very small.',
-    source: { author: 'Zephyr', post: 'question' },
+    quote: String.raw`To my understanding, the vanishing gradient problem occurs when training neural networks when the gradient of each activation function is less than 1 such that when corrections are back-propagated through many layers, the product of these gradients becomes very small.`,
+    source: zephyrQuestion,
+    scope: 'the gradients of neural networks in training, explained by the slopes of the activation alone',
     verdict: 'qualified',
     evidence: { page: 'order-and-chaos', anchor: 'fig-growth-rates', label: 'Figure: growth per layer, measured and predicted' },
     basis: [
-      { says: 'tanh(x) at the standard initialisation: gradients shrink per layer', value: gi('tanh-n1', 'fittedGrowth'), op: '<', than: 1 },
-      { says: 'tanh(2x) at the standard initialisation: gradients grow per layer', value: gi('tanh-n2', 'fittedGrowth'), op: '>', than: 1 },
+      { says: 'tanh(x/2), whose slopes never exceed 1/2, at the standard initialisation: gradients shrink per layer', value: gi('tanh-n0p5', 'fittedGrowth'), op: '<', than: 0.55 },
+      { says: 'the same slopes with weights twice the standard scale: tanh(x) at σ_w² = 1, the same network, is critical (χ1 = 1)', value: criticalTanhChi1, op: '≈', than: 1, within: 1e-9 },
+      { says: '… and its gradient loses less than one order of magnitude through 100 layers', value: gi('tanh-n1', 'log10GainOverDepth'), op: '>', than: -1 },
     ],
   },
   {
     id: 'peak-slope-is-n',
     claim: 'The largest slope of tanh(n·x) is n.',
-    source: { author: 'Zephyr', post: 'question' },
+    quote: String.raw`If the activation function was of the form $\tanh(n x)$ then the maximum possible gradient is $n$.`,
+    source: zephyrQuestion,
+    scope: 'the slope of the activation function itself',
     verdict: 'holds',
     evidence: { page: 'slope-budget', anchor: 'fig-activation-curves', label: 'Figure: tanh(n·x) and its slope' },
     basis: [
@@ -47,28 +71,50 @@ export const ledger: readonly Claim[] = [
   {
     id: 'product-need-not-vanish',
     claim: 'With n > 1 the product of slopes no longer necessarily goes to 0.',
-    source: { author: 'Zephyr', post: 'question' },
-    verdict: 'qualified',
+    quote: String.raw`Thus if $n > 1$ we no longer have a case where the product of gradients necessarily goes to 0.`,
+    source: zephyrQuestion,
+    scope: 'the product of slopes, and only whether it must vanish (“necessarily”)',
+    verdict: 'holds',
+    evidence: { page: 'products-of-slopes', anchor: 'fig-fractions-vs-depth', label: 'Figure: how often products vanish, against depth' },
+    basis: [
+      { says: 'tanh(2x) has slopes above 1', value: peakSlopeAtTwo, op: '>', than: 1 },
+      { says: 'at the standard initialisation not every product of 50 slopes of tanh(2x) vanishes', value: slopeModel('50].exactVanished'), op: '<', than: 1 },
+      { says: '… though most do', value: slopeModel('50].exactVanished'), op: '>', than: 0.9 },
+      { says: 'the network’s gradient norm through 100 layers grows by orders of magnitude', value: gi('tanh-n2', 'log10GainOverDepth'), op: '>', than: 3 },
+    ],
+  },
+  {
+    id: 'otherwise-fail',
+    claim: 'Is there some reason why tanh(n·x) with n > 1 would otherwise fail?',
+    quote: String.raw`Is there some reason why such an activation function would otherwise fail?`,
+    source: zephyrQuestion,
+    scope: 'tanh(n·x) as the activation of a deep network trained by gradient descent',
+    verdict: 'question',
     evidence: { page: 'order-and-chaos', anchor: 'fig-gradients-at-init', label: 'Figure: gradient norms through 100 layers' },
     basis: [
-      { says: 'tanh(2x), 100 layers, standard initialisation: the gradient grows by orders of magnitude', value: gi('tanh-n2', 'log10GainOverDepth'), op: '>', than: 3 },
+      { says: 'a tanh(2x) network and the tanh network with its hidden weights and biases doubled give identical logits', value: { of: 'change-of-units', at: 'setups[optimiser=sgd,n=2,init=standard].initialLogitDifference' }, op: '<=', than: 0 },
+      { says: 'tanh(2x) at the standard initialisation: gradients grow per layer', value: gi('tanh-n2', 'fittedGrowth'), op: '>', than: 1.1 },
+      { says: 'tanh(2x) with weights scaled by 1/2 (tanh(x) at σ_w² = 1, the same network) is critical', value: criticalTanhChi1, op: '≈', than: 1, within: 1e-9 },
     ],
   },
   {
     id: 'statistics-enter',
-    claim: 'With mini-batch training, probability and statistics enter; run experiments to settle it.',
-    source: { author: 'Tuyen', post: 'comment', on: 'the question' },
+    claim: 'With mini-batch training, probability, statistics and randomness definitely enter; run experiments to verify it.',
+    quote: String.raw`Well, if you use mini-batches - as common now - in training DNN, then probability/statistics/randomness will enter definitely. One easy-to-understand source for this is Nielsen's book Neural Networks and Deep Learning. How about you run several experiments to verify this yourself and report what you found here after?`,
+    source: onQuestion('Tuyen'),
+    scope: 'training with mini-batches: the randomness of the sampled batches',
     verdict: 'holds',
-    evidence: { page: 'order-and-chaos', anchor: 'fig-growth-rates', label: 'Figure: growth per layer, measured and predicted' },
+    evidence: { page: 'change-of-units', anchor: 'fig-units-curves-ordered', label: 'Figure: loss curves of the three networks' },
     basis: [
-      { says: 'the statistical (mean-field) prediction of the growth per layer at n = 2 is within 1% of the measurement', value: gi('tanh-n2', 'fittedGrowth'), op: '≈', than: gi('tanh-n2', 'predictedGrowth'), within: 0.01 },
-      { says: '… and at n = 3', value: gi('tanh-n3', 'fittedGrowth'), op: '≈', than: gi('tanh-n3', 'predictedGrowth'), within: 0.01 },
+      { says: 'each SGD step of the change-of-units runs sees a mini-batch, a small part of the training set', value: { of: 'change-of-units', at: 'config.batchSize' }, op: '<', than: { of: 'change-of-units', at: 'config.mnist.trainCount' } },
     ],
   },
   {
     id: 'lecun-tanh',
-    claim: '1.7159·tanh(2x/3) is a commonly recommended variant, chosen to give hidden features (and gradients) a better distribution, like normalisation.',
-    source: { author: 'Neil Slater', post: 'comment', on: 'the question' },
+    claim: '1.7159·tanh(2x/3) is a commonly suggested variant; the commenter assumes that, like batch normalisation, it gives hidden features (and gradients) a closer to ideal distribution.',
+    quote: String.raw`There are quite a few resources that suggest using $1.7159 \text{tanh}(\frac{2}{3}x)$ . . . I have always assumed that was a similar idea to batch normalisation - about creating closer to ideal distribution of features in hidden layers, including the effect on gradients.`,
+    source: onQuestion('Neil Slater'),
+    scope: 'why the scaled tanh is used: the distribution of hidden features and its effect on gradients (a stated assumption)',
     verdict: 'qualified',
     evidence: { page: 'what-fixes-it', anchor: 'fig-accuracy-vs-depth', label: 'Figure: which set-ups train at depth' },
     basis: [
@@ -81,7 +127,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'harder-than-relu',
     claim: 'Keeping the product of slopes away from zero is quite hard compared with ReLU, whose slope is 1 — all the more since gradients can now explode too.',
-    source: { author: 'Esmailian', post: 'answer' },
+    quote: String.raw`However, for practical purposes, we should ask ourselves how easy it is to maintain this situation (keeping the multiplication of derivatives away from zero)? Which turns out to be quite hard compared to ReLU, which gives derivative = 1, specially now, when there is also a chance of gradient explosion.`,
+    source: esmailian,
+    scope: 'practice: keeping gradients alive in deep networks, tanh(n·x) against ReLU',
     verdict: 'qualified',
     evidence: { page: 'what-fixes-it', anchor: 'fig-accuracy-vs-depth', label: 'Figure: which set-ups train at depth' },
     basis: [
@@ -93,7 +141,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'slopes-below-one-over-n',
     claim: 'The slope of tanh(n·x) is below 1/n exactly when |x| > t1(n) = (1/n)·artanh(√(1 − 1/n²)).',
-    source: { author: 'Esmailian', post: 'answer' },
+    quote: String.raw`So for $|x| > t_1(n)$, the derivative will be smaller than $\frac{1}{n}$.`,
+    source: esmailian,
+    scope: 'the slope of tanh(n·x) at one input x',
     verdict: 'holds',
     evidence: { page: 'slope-budget', anchor: 'fig-slope-thresholds', label: 'Figure: the thresholds t1(n) and the exploding threshold' },
     basis: [
@@ -104,18 +154,23 @@ export const ledger: readonly Claim[] = [
   {
     id: 'tanh-cannot-balance',
     claim: 'For tanh(x) every slope away from 0 is below 1, so it is almost impossible to keep g from vanishing as the depth K grows.',
-    source: { author: 'Esmailian', post: 'answer' },
+    quote: String.raw`For the special case of $n=1$, any $|x| > 0$ results in a derivative $< 1/1 = 1$, therefore, it is almost impossible to keep the balance (prevent $g$ from vanishing) as depth $K$ increases […]`,
+    source: esmailian,
+    scope: 'the product g of K slopes of tanh(x) as the depth K grows (weights left aside, as in the whole answer)',
     verdict: 'qualified',
-    evidence: { page: 'order-and-chaos', anchor: 'fig-growth-rates', label: 'Figure: growth per layer, measured and predicted' },
+    evidence: { page: 'products-of-slopes', anchor: 'fig-networks-against-model', label: 'Figure: real networks against the model' },
     basis: [
-      { says: 'tanh(x) at σ_w² = 1 (its critical point) loses only a little per layer', value: gi('tanh-n1', 'fittedGrowth'), op: '>', than: 0.95 },
-      { says: '… but it does lose', value: gi('tanh-n1', 'fittedGrowth'), op: '<', than: 1 },
+      { says: 'in real critical tanh networks no product of 50 slopes along a path vanished', value: pathProducts(1, 'vanished'), op: '<=', than: 0 },
+      { says: 'the gradient of a 100-layer critical tanh network does shrink', value: gi('tanh-n1', 'log10GainOverDepth'), op: '<', than: 0 },
+      { says: '… by less than one order of magnitude', value: gi('tanh-n1', 'log10GainOverDepth'), op: '>', than: -1 },
     ],
   },
   {
     id: 'pairs-as-bad-as-n-one',
     claim: 'For n > 1, K pairs of slopes, one of each pair beyond t1(n), are as problematic as K slopes of tanh(x).',
-    source: { author: 'Esmailian', post: 'answer' },
+    quote: String.raw`In other words, $K$ mentioned pairs of derivatives for $n > 1$ is as problematic as $K$ derivatives for $n=1$.`,
+    source: esmailian,
+    scope: 'products of slopes (the answer’s g)',
     verdict: 'holds',
     evidence: { page: 'slope-budget', anchor: 'one-slope-below-1n-cancels-one-slope-at-its-peak', label: 'Section: one slope below 1/n cancels one slope at its peak' },
     // Algebra: a slope of at most n times one below 1/n is below 1 (checked in test/unit/math).
@@ -124,7 +179,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'widest-interval-at-two',
     claim: 'Among integer n, the widest interval of slopes ≥ 1/n is at n = 2, namely [−0.658, 0.658]; a continuous n does slightly better.',
-    source: { author: 'Esmailian', post: 'answer' },
+    quote: String.raw`As you can see, to have a derivative $\geq 1/n$, the largest interval is achieved at $n=2$, which is still narrow! This interval is $[-0.658, 0.658]$, meaning for $|x| > 0.658$, the derivative will be smaller than $1/2$. Note: a slightly larger interval is achievable if $n$ is allowed to be continuous.`,
+    source: esmailian,
+    scope: 'the interval where the slope of tanh(n·x) is at least 1/n',
     verdict: 'holds',
     evidence: { page: 'slope-budget', anchor: 'fig-slope-thresholds', label: 'Figure: the thresholds t1(n) and the exploding threshold' },
     basis: [
@@ -135,31 +192,40 @@ export const ledger: readonly Claim[] = [
   },
   {
     id: 'half-inside-interval',
-    claim: 'To keep g from vanishing, around half or more of the pre-activations must lie inside [−0.658, 0.658].',
-    source: { author: 'Esmailian', post: 'answer' },
-    verdict: 'fails',
+    claim: 'To keep g from vanishing, around half or more of the x’s must lie inside an interval like [−0.658, 0.658], so that paired with the rest each pair’s product is above 1 at best — provided no x is far out.',
+    quote: String.raw`To prevent $g$ from vanishing, around half or more of $x_i$'s need to be inside an interval like $[-0.658, 0.658]$ so when their derivatives are paired with the other half, multiplication of each pair would be above one at best (required that no $x$ is far into large values)`,
+    source: esmailian,
+    scope: 'the product g of K slopes (weights left aside): a necessary condition for g not to vanish',
+    verdict: 'holds',
     evidence: { page: 'order-and-chaos', anchor: 'fig-fraction-inside-t1', label: 'Figure: fraction of pre-activations inside the good interval' },
+    // The verdict's core is algebra (more than half of the slopes below 1/n, each of the rest at most n: g < 1);
+    // the conditions are the measurements the reason cites: the condition met, and yet not sufficient.
     basis: [
-      { says: 'at n = 2 and the standard initialisation more than half lie inside', value: gi('tanh-n2', 'predictedFractionInsideT1'), op: '>', than: 0.5 },
-      { says: '… and yet the gradients grow layer after layer instead of staying balanced', value: gi('tanh-n2', 'fittedGrowth'), op: '>', than: 1.1 },
+      { says: 'tanh(2x) at the standard initialisation: more than half of the pre-activations lie inside t1(2)', value: gi('tanh-n2', 'predictedFractionInsideT1'), op: '>', than: 0.5 },
+      { says: '… and yet most products of 50 slopes vanish (necessary, not sufficient)', value: slopeModel('50].exactVanished'), op: '>', than: 0.9 },
+      { says: 'the network’s gradient, a different quantity, grows layer after layer', value: gi('tanh-n2', 'fittedGrowth'), op: '>', than: 1.1 },
     ],
   },
   {
     id: 'most-outside-in-practice',
-    claim: 'In practice more than half of the pre-activations will likely lie outside the interval, so g vanishes.',
-    source: { author: 'Esmailian', post: 'answer' },
-    verdict: 'fails',
-    evidence: { page: 'order-and-chaos', anchor: 'fig-fraction-inside-t1', label: 'Figure: fraction of pre-activations inside the good interval' },
+    claim: 'In practice more than half of the x’s will likely lie outside the interval, or a couple of them will be large, and either makes g vanish.',
+    quote: String.raw`However, in practice, it is likely to have more than half of $x$'s outside of $[-0.658, 0.658]$ or a couple of $x$'s with large values, causing $g$ to vanish to zero.`,
+    source: esmailian,
+    scope: 'the product g of slopes at the pre-activations that networks have in practice',
+    verdict: 'qualified',
+    evidence: { page: 'products-of-slopes', anchor: 'fig-networks-against-model', label: 'Figure: real networks against the model' },
     basis: [
-      { says: 'n = 1.5: most pre-activations inside t1', value: gi('tanh-n1p5', 'predictedFractionInsideT1'), op: '>', than: 0.5 },
-      { says: 'n = 3: most pre-activations inside t1', value: gi('tanh-n3', 'predictedFractionInsideT1'), op: '>', than: 0.5 },
-      { says: 'n = 3: gradients grow, not vanish', value: gi('tanh-n3', 'fittedGrowth'), op: '>', than: 1 },
+      { says: 'n = 2, standard initialisation: most pre-activations lie inside t1, not outside', value: gi('tanh-n2', 'predictedFractionInsideT1'), op: '>', than: 0.5 },
+      { says: 'n = 3: likewise', value: gi('tanh-n3', 'predictedFractionInsideT1'), op: '>', than: 0.5 },
+      { says: 'and still, in real tanh(2x) networks, most products of 50 slopes along a path vanish', value: pathProducts(2, 'vanished'), op: '>', than: 0.9 },
     ],
   },
   {
     id: 'too-many-near-zero-explode',
-    claim: 'Too many pre-activations near zero give g ≫ 1, potentially up to n^K: the gradient explodes.',
-    source: { author: 'Esmailian', post: 'answer' },
+    claim: 'Too many pre-activations near zero could give g ≫ 1, potentially up to n^K: the gradient explodes.',
+    quote: String.raw`For $n > 1$, too many $x$'s close to zero could lead to a large gradient $g \gg 1$ (potentially up to $n^K$) […]`,
+    source: esmailian,
+    scope: 'the product g of slopes (“could lead to”: a possibility)',
     verdict: 'holds',
     evidence: { page: 'order-and-chaos', anchor: 'fig-gradients-at-init', label: 'Figure: gradient norms through 100 layers' },
     basis: [
@@ -170,7 +236,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'depth-fifty-threshold',
     claim: 'For K = 50 and n = 2, a value outside [−9.0, 9.0] produces a slope below 1/2^49.',
-    source: { author: 'Esmailian', post: 'answer' },
+    quote: String.raw`that shows, for example, for depth $K = 50$ and $n=2$, a value outside $[-9.0, 9.0]$ produces a derivative $< 1/2^{49}$. This result gives an intuition about how easy it is for a couple of $x$'s around 5-10 to cancel out the majority of good $x$'s.`,
+    source: esmailian,
+    scope: 'one slope of tanh(2x) against 49 slopes at the peak (depth K = 50)',
     verdict: 'qualified',
     evidence: { page: 'slope-budget', anchor: 'fig-depth-thresholds', label: 'Figure: the depth-K threshold' },
     basis: [
@@ -181,7 +249,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'explosion-pushes-outward',
     claim: 'A gradient g ≫ 1 moves the weights to larger values, which moves the pre-activations outward and turns good x’s into bad ones.',
-    source: { author: 'Esmailian', post: 'answer' },
+    quote: String.raw`[…] which moves (explodes) the weights into larger values ($w_{t+1} = w_{t} + \lambda g$), which further moves the $x$'s into larger values ($x_{t+1} = \boldsymbol{w}^t_{t+1}\boldsymbol{h}_{t+1}$) converting the good $x$'s into (very) bad ones.`,
+    source: esmailian,
+    scope: 'training: what a large gradient does to the weights and the pre-activations',
     verdict: 'holds',
     evidence: { page: 'one-way-street', anchor: 'fig-one-way-street-states', label: 'Figure: states of every run during training' },
     basis: [
@@ -195,8 +265,10 @@ export const ledger: readonly Claim[] = [
   },
   {
     id: 'one-way-street',
-    claim: 'Once gradients have vanished there is not enough gradient to bring them back: a one-way street that training will pass eventually, given enough time.',
-    source: { author: 'Esmailian', post: 'answer' },
+    claim: 'Once gradients have vanished there is not enough gradient to bring them back: a one-way street that training passes eventually, given enough epochs — unless it has converged first.',
+    quote: String.raw`When system goes to state $[g \sim 0]$, there is not much gradient to bring (change) the values back to state $[g \gg 0]$. This is similar to a one way street that will be passed eventually if we give it enough time (large enough epochs) given convergence of training does not happen (otherwise, we have found a solution before experiencing a vanishing gradient).`,
+    source: esmailian,
+    scope: 'training that has not converged, given enough epochs',
     verdict: 'qualified',
     evidence: { page: 'one-way-street', anchor: 'is-vanished-absorbing', label: 'Section: is “vanished” absorbing?' },
     basis: [
@@ -209,7 +281,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'exploding-interval',
     claim: 'For n = 2 the slope exceeds 1 only for |x| < 0.441.',
-    source: { author: 'Esmailian', post: 'answer' },
+    quote: String.raw`For this case, a similar analysis based on inequality $$\begin{align*} &\frac{\partial tanh(nx)}{\partial x} > 1 \Rightarrow |x| < \frac{1}{n}tanh^{-1}\left(\sqrt{1 - \frac{1}{n}}\right)\\ \end{align*}$$ shows that for $n=2$, around half or more of $x_i$'s should be outside of $[-0.441, 0.441]$ […]`,
+    source: esmailian,
+    scope: 'the slope of tanh(2x) at one input x',
     verdict: 'holds',
     evidence: { page: 'slope-budget', anchor: 'fig-good-interval', label: 'Figure: the good and exploding intervals at n = 2' },
     basis: [
@@ -220,7 +294,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'half-outside-exploding',
     claim: 'For n = 2, around half or more of the x’s should lie outside [−0.441, 0.441] for g to stay around O(1) rather than O(n^K).',
-    source: { author: 'Esmailian', post: 'answer' },
+    quote: String.raw`[…] shows that for $n=2$, around half or more of $x_i$'s should be outside of $[-0.441, 0.441]$ to have $g$ around $O(1)$ away from $O(n^K)$.`,
+    source: esmailian,
+    scope: 'the product g of slopes at n = 2, on its exploding side',
     verdict: 'qualified',
     evidence: { page: 'products-of-slopes', anchor: 'fig-median-and-mean-square', label: 'Figure: the median and the mean square of g against depth' },
     basis: [
@@ -231,17 +307,22 @@ export const ledger: readonly Claim[] = [
   {
     id: 'tanh-does-not-explode',
     claim: 'tanh(x) does not have the exploding-gradient problem.',
-    source: { author: 'Esmailian', post: 'answer' },
-    verdict: 'fails',
+    quote: String.raw`[…] reminding that $tanh(x)$ does not have the exploding gradient problem.`,
+    source: esmailian,
+    scope: 'the exploding-gradient problem (the answer’s “numerical instability”), argued from the slopes of tanh alone',
+    verdict: 'qualified',
     evidence: { page: 'order-and-chaos', anchor: 'fig-phase-diagram', label: 'Figure: the order–chaos phase diagram' },
     basis: [
-      { says: 'tanh(x) with weights and biases doubled (the same network as tanh(2x) at σ_w² = 1, σ_b² = 0.05) is chaotic: χ1 > 1', value: { of: 'phase-diagram', at: 'rays[1].points[n=2].chi1' }, op: '>', than: 1 },
+      { says: 'tanh(x) at the standard initialisation is not chaotic (χ1 = 1)', value: criticalTanhChi1, op: '<=', than: 1 },
+      { says: 'tanh(x) with its weights doubled (the same network as tanh(2x) at σ_w² = 1, σ_b² = 0) is chaotic: χ1 > 1', value: { of: 'phase-diagram', at: 'rays[0].points[n=2].chi1' }, op: '>', than: 1 },
     ],
   },
   {
     id: 'initial-weight-map',
-    claim: 'A map of which initial weights lead to vanishing gradients would settle the question.',
-    source: { author: 'Esmailian', post: 'answer' },
+    claim: 'A simulation of actual networks could give a map of which initial weights lead to vanishing gradients.',
+    quote: String.raw`A more advanced analysis of dynamical behavior of gradient would be possible by carrying out a simulation on actual neural networks (which potentially depends on many parameters such as loss function, width and depth of network, and data distribution) and come up with […] A deterministic model (map) that tells which initial points (initial values of weights) lead to gradient vanishing; possibly accompanied by trajectories from initial to final values.`,
+    source: esmailian,
+    scope: 'a proposal: what a simulation of actual networks could produce',
     verdict: 'holds',
     evidence: { page: 'order-and-chaos', anchor: 'fig-trainability-map', label: 'Figure: which networks train' },
     basis: [
@@ -250,21 +331,25 @@ export const ledger: readonly Claim[] = [
   },
   {
     id: 'probabilistic-model',
-    claim: 'A probabilistic model of the distribution of g would tell how often vanishing happens.',
-    source: { author: 'Esmailian', post: 'answer' },
+    claim: 'A simulation of actual networks could give a probabilistic model of how often vanishing happens, from the distribution of g.',
+    quote: String.raw`A more advanced analysis of dynamical behavior of gradient would be possible by carrying out a simulation on actual neural networks […] and come up with […] A probabilistic model that tells how often vanishing happens based on a distribution of gradient $g$ or a joint distribution ($\boldsymbol{x}$, $g$) or ($\boldsymbol{w}$, $g$)`,
+    source: esmailian,
+    scope: 'a proposal: a probabilistic model of the product g',
     verdict: 'qualified',
     evidence: { page: 'products-of-slopes', anchor: 'fig-networks-against-model', label: 'Figure: real networks against the model' },
     basis: [
       { says: 'the model: most products of 50 slopes of tanh(2x) at q* vanish', value: slopeModel('50].exactVanished'), op: '>', than: 0.9 },
-      { says: 'real networks: the product of slopes along a path vanishes as often', value: { of: 'products-networks', at: 'rows[n=2,width=256,depth=50,quantity=path].vanished' }, op: '>', than: 0.9 },
+      { says: 'real networks: the product of slopes along a path vanishes as often', value: pathProducts(2, 'vanished'), op: '>', than: 0.9 },
       { says: '… but the backpropagated gradient through the same 50 layers never vanished', value: { of: 'products-networks', at: 'rows[n=2,width=256,depth=50,quantity=gain].vanished' }, op: '<=', than: 0 },
     ],
   },
   {
     id: 'harmonious-start',
-    claim: 'A network started where the product of gradients is close to unity may naturally move away from that harmonious configuration as it trains.',
-    source: { author: 'Zephyr', post: 'comment', on: 'Esmailian’s answer' },
-    verdict: 'fails',
+    claim: 'As a network trains, are its slopes still a random sample? And will a network that starts where the product of slopes is close to 1 naturally move away from that harmonious configuration?',
+    quote: String.raw`as a neural network is trained, and weights and biases vary, is it fair to still see this as a random sample of gradients? - if we limit the starting state to one where the product of gradients is close to unity, is it clear that the network will naturally move away from such a harmonious configuration?`,
+    source: onEsmailian('Zephyr'),
+    scope: 'training from an initialisation where the product of slopes is close to 1',
+    verdict: 'question',
     evidence: { page: 'one-way-street', anchor: 'fig-one-way-street-states', label: 'Figure: states of every run during training' },
     basis: [
       { says: 'runs that started healthy', value: { of: 'one-way-street-analysis', at: 'visits[state=healthy].startedIn' }, op: '>', than: 10 },
@@ -275,7 +360,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'n-above-one-narrows',
     claim: 'A coefficient n > 1 steepens the slope in a small region but pushes the slope elsewhere closer to zero, a negative effect.',
-    source: { author: 'Media', post: 'answer' },
+    quote: String.raw`As you can see, by employing a coefficient as the input of the tanh function, you are limiting the range of changes of the function with respect to $x$ axis. This has a negative effect. The reason is that although you are making the slope sharper for a very small region in the domain, you are making the differentiation of the other points in the domain more close to zero.`,
+    source: media,
+    scope: 'deep networks, argued from the slope of tanh(n·x) alone',
     verdict: 'qualified',
     evidence: { page: 'slope-budget', anchor: 'fig-best-slope', label: 'Figure: the best slope at a fixed input' },
     basis: [
@@ -285,17 +372,22 @@ export const ledger: readonly Claim[] = [
   {
     id: 'n-below-one-useless',
     claim: 'With n < 1 the slope is larger over more of the domain but still below 1, so it is of no value for deep networks.',
-    source: { author: 'Media', post: 'answer' },
-    verdict: 'holds',
+    quote: String.raw`Another nice question can be this that you have a coefficient value smaller than one. […] In this figure, you are changing the function in a way that you have a differentiation which is larger than before in more points of the domain, but again it is smaller than one. This is not valuable for deep networks.`,
+    source: media,
+    scope: 'deep networks, argued from the slope of tanh(n·x) alone',
+    verdict: 'qualified',
     evidence: { page: 'order-and-chaos', anchor: 'fig-growth-rates', label: 'Figure: growth per layer, measured and predicted' },
     basis: [
-      { says: 'tanh(x/2): gradients halve at every layer', value: gi('tanh-n0p5', 'fittedGrowth'), op: '<', than: 0.55 },
+      { says: 'tanh(x/2) at the standard initialisation: gradients halve at every layer', value: gi('tanh-n0p5', 'fittedGrowth'), op: '<', than: 0.55 },
+      { says: 'tanh(x/2) with weights of twice the standard scale is tanh(x) at σ_w² = 1, which is critical (χ1 = 1)', value: criticalTanhChi1, op: '≈', than: 1, within: 1e-9 },
     ],
   },
   {
     id: 'both-below-one',
     claim: 'In both cases, n > 1 and n < 1, the derivative would be smaller than one.',
-    source: { author: 'Media', post: 'answer' },
+    quote: String.raw`As I have mentioned, in both cases which you employ coefficient, the derivative would be smaller than one and is not valuable for deep networks.`,
+    source: media,
+    scope: 'the slope of tanh(n·x), and through it deep networks',
     verdict: 'fails',
     evidence: { page: 'slope-budget', anchor: 'fig-good-interval', label: 'Figure: the good and exploding intervals at n = 2' },
     basis: [{ says: 'tanh(2x) has slopes above 1 near 0', value: peakSlopeAtTwo, op: '>', than: 1 }],
@@ -303,7 +395,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'neurons-saturate',
     claim: 'After some training steps the neurons are biased towards one of the two directions (saturated), and the slopes vanish.',
-    source: { author: 'Media', post: 'comment', on: 'Media’s answer' },
+    quote: String.raw`You are limiting the function. After some steps your neurons would be biased to each of the diretions.`,
+    source: onMedia('Media'),
+    scope: 'training: what happens to the neurons after some steps',
     verdict: 'qualified',
     evidence: { page: 'one-way-street', anchor: 'fig-one-way-street-states', label: 'Figure: states of every run during training' },
     basis: [
@@ -319,7 +413,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'averages-are-weaker',
     claim: 'For tanh(x) the argument rests on a hard upper bound; for tanh(2x) it falls back on averages, a much weaker statement that needs deeper justification.',
-    source: { author: 'Zephyr', post: 'comment', on: 'Media’s answer' },
+    quote: String.raw`this seems an incomplete argument - with a gradient <1 always a single near zero value in the product ensures that the total is close to zero - when the gradient can be greater than 1 a near-zero value can be offset with multiple >1 values - and argument about the tanh(x) case is based on a hard upper limit, but for a tanh(2x) case we fall back on averages, a much less strong logical statement - I'm not saying the above conclusion is incorrect, just that it requires deeper justification - are you aware of any relevant research or examples?`,
+    source: onMedia('Zephyr'),
+    scope: 'the logic of the argument for tanh(2x)',
     verdict: 'holds',
     evidence: { page: 'products-of-slopes', anchor: 'fig-median-and-mean-square', label: 'Figure: the median and the mean square of g against depth' },
     basis: [
@@ -331,7 +427,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'larger-n-worse',
     claim: 'n·sech²(n·x) goes to 0 faster than n grows as |x| → ∞, so multiplying the argument by a bigger n makes things worse.',
-    source: { author: 'the third answer', post: 'answer' },
+    quote: String.raw`If you consider tanh(nx), then the derivative is n sech(nx)^2, and sech(nx)^2 converges to 0 faster than n converging to infinity, when x converges to +/- infinity. Therefore, heuristically, multiplying the argument by bigger n will make things worse.`,
+    source: thirdAnswer,
+    scope: 'the slope at large |x| (“heuristically”, as the answer says)',
     verdict: 'qualified',
     evidence: { page: 'slope-budget', anchor: 'fig-best-slope', label: 'Figure: the best slope at a fixed input' },
     basis: [
@@ -342,7 +440,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'only-rescaled-weights',
     claim: 'Replacing tanh(x) by tanh(n·x) changes nothing about what the network can do: it only rescales all the weights and biases.',
-    source: { author: 'Zephyr', post: 'answer' },
+    quote: String.raw`When we replace $tanh(x)$ with $tanh(nx)$ as an activation function we have changed nothing about the performance of the activation function. All we have done is rescaled all the weights and biases of the network - which we are free to do arbitrarily.`,
+    source: zephyrAnswer,
+    scope: 'what the network computes (its “performance”), not how it trains',
     verdict: 'qualified',
     evidence: { page: 'change-of-units', anchor: 'the-same-function', label: 'Section: the same function' },
     basis: [
@@ -353,7 +453,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'changes-initialisation',
     claim: 'Replacing tanh(x) by tanh(n·x) changes the initialisation.',
-    source: { author: 'Zephyr', post: 'answer' },
+    quote: String.raw`This will not affect the performance of the network, but certainly will the initialization.`,
+    source: zephyrAnswer,
+    scope: 'the initialisation',
     verdict: 'holds',
     evidence: { page: 'order-and-chaos', anchor: 'fig-chi1-vs-n', label: 'Figure: χ1 against n at the standard initialisation' },
     basis: [{ says: 'at the standard initialisation n = 2 moves the network into the chaotic phase (χ1 > 1)', value: { of: 'chi1-vs-n', at: 'curve[n=2,sb2=0].chi1' }, op: '>', than: 1 }],
@@ -361,7 +463,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'training-unaffected',
     claim: 'It does not affect training either (stated, then withdrawn).',
-    source: { author: 'Zephyr', post: 'answer' },
+    quote: String.raw`Previously I had stated that it will not affect the training either - but I'm now not sure I can state this with full confidence.`,
+    source: zephyrAnswer,
+    scope: 'training (an earlier statement its author withdrew)',
     verdict: 'fails',
     evidence: { page: 'change-of-units', anchor: 'fig-units-curves-ordered', label: 'Figure: loss curves of the three networks' },
     basis: [
@@ -372,7 +476,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'same-global-minima',
     claim: 'If training actually found the global minimum of the cost, the rescaling claim would probably be correct.',
-    source: { author: 'Tuyen', post: 'comment', on: 'Zephyr’s answer' },
+    quote: String.raw`If DNN actually computes the global minimum of the cost function then Yes, probably you are correct.`,
+    source: onZephyr('Tuyen'),
+    scope: 'the global minima of the cost, not the path to them',
     verdict: 'holds',
     evidence: { page: 'change-of-units', anchor: 'the-same-function', label: 'Section: the same function' },
     basis: [
@@ -382,7 +488,9 @@ export const ledger: readonly Claim[] = [
   {
     id: 'fixed-learning-rate',
     claim: 'Gradient descent runs at a fixed learning rate, so the two networks train differently — unless the learning rate and the initial point are rescaled too.',
-    source: { author: 'Tuyen', post: 'comment', on: 'Zephyr’s answer' },
+    quote: String.raw`However, in practice, you use gradient descent, and if you use the standard way then you fix a learning rate. Then your claim needs explanation. (Except if you also rescale learning rate and the initial point of the gradient descent process.)`,
+    source: onZephyr('Tuyen'),
+    scope: 'standard gradient descent at a fixed learning rate',
     verdict: 'holds',
     evidence: { page: 'change-of-units', anchor: 'fig-units-curves-ordered', label: 'Figure: loss curves of the three networks' },
     basis: [
@@ -393,9 +501,11 @@ export const ledger: readonly Claim[] = [
   },
   {
     id: 'first-steps',
-    claim: 'The first steps of gradient descent on the tanh(n·x) network are α₁ = α₀ − δ·n·∇f(n·α₀), with f the tanh network’s cost.',
-    source: { author: 'Tuyen', post: 'comment', on: 'Zephyr’s answer' },
-    verdict: 'qualified',
+    claim: 'With f the tanh network’s cost, the tanh(n·x) network’s cost is f(n·α), and the first steps of gradient descent are α₁ = α₀ − δ·n·∇f(n·α₀), α₂ = α₁ − δ·n·∇f(n·α₁).',
+    quote: String.raw`If f(\alpha ) is the cost function provided by the DNN when your activation function is tanh(x), then f(n\alpha ) is the corresponding cost function for the activation function tanh (nx). Here \alpha is the set of parameters of the DNN. Now if you run the (standard) gradient descent method, with learning rate \delta and initial point \alpha _0, then the first two steps are as follows: \alpha _1 = \alpha _0 -\delta n \nabla f(n\alpha _0), and \alpha _2 = \alpha _1-\delta n \nabla f(n\alpha _1).`,
+    source: onZephyr('Tuyen'),
+    scope: 'standard gradient descent, with every parameter of the network scaled by n (the comment’s f(nα))',
+    verdict: 'holds',
     evidence: { page: 'change-of-units', anchor: 'the-same-training-at-other-learning-rates', label: 'Section: the same training, at other learning rates' },
     basis: [
       { says: 'the chain-rule step, applied with the hidden layers scaled and the readout not, reproduces the tanh(2x) training exactly', value: units('sgd', 2, 'standard', 'matched'), op: '<=', than: 0 },
@@ -403,21 +513,25 @@ export const ledger: readonly Claim[] = [
   },
   {
     id: 'rate-times-n-not-enough',
-    claim: 'Even if you rescale the learning rate by n, things are still very different.',
-    source: { author: 'Tuyen', post: 'comment', on: 'Zephyr’s answer' },
-    verdict: 'qualified',
+    claim: 'Even if you rescale the learning rate by n, things are still very much different.',
+    quote: String.raw`Even if you rescale the learning rate by n, things are still very much different.`,
+    source: onZephyr('Tuyen'),
+    scope: 'standard gradient descent (the comment’s “(standard) gradient descent method”)',
+    verdict: 'holds',
     evidence: { page: 'change-of-units', anchor: 'who-was-right-about-what', label: 'Section: who was right about what' },
     basis: [
-      { says: 'SGD, n = 3: the hidden rate times n (not n²) departs', value: units('sgd', 3, 'ordered', 'rate-n'), op: '>', than: 0.1 },
-      { says: 'Adam, n = 2: the rate times n with ε left alone stays close (within 0.01 in loss)', value: units('adam', 2, 'ordered', 'same-epsilon'), op: '<', than: 0.01 },
-      { says: 'Adam, n = 2: the rate times n with ε/n is exact', value: units('adam', 2, 'ordered', 'matched'), op: '<=', than: 0 },
+      { says: 'SGD, n = 2: the hidden rate times n (not n²) departs', value: units('sgd', 2, 'ordered', 'rate-n'), op: '>', than: 0.1 },
+      { says: 'SGD, n = 3: likewise', value: units('sgd', 3, 'ordered', 'rate-n'), op: '>', than: 0.1 },
+      { says: 'SGD, n = 2: the hidden rate times n² is exact', value: units('sgd', 2, 'ordered', 'matched'), op: '<=', than: 0 },
     ],
   },
   {
     id: 'just-the-learning-rate',
     claim: 'How is this not the same as just rescaling the learning rate?',
-    source: { author: 'Zephyr', post: 'comment', on: 'Zephyr’s answer' },
-    verdict: 'qualified',
+    quote: String.raw`quick question though - how is this not the same as just rescaling the learning rate, \delta?`,
+    source: onZephyr('Zephyr'),
+    scope: 'standard gradient descent, as in the comment it replies to',
+    verdict: 'question',
     evidence: { page: 'change-of-units', anchor: 'who-was-right-about-what', label: 'Section: who was right about what' },
     basis: [
       { says: 'it is, layer by layer: n² on the hidden layers, 1 on the readout (SGD, n = 2, exact)', value: units('sgd', 2, 'ordered', 'matched'), op: '<=', than: 0 },

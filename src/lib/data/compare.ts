@@ -1,4 +1,4 @@
-import { fieldPath } from './errors.ts';
+import { fieldPath } from '../io/errors.ts';
 
 /** How two versions of a dataset's data differ: structure first, then numbers. */
 export interface DataComparison {

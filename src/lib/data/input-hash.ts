@@ -1,12 +1,15 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { canonicalJson } from './json-format.ts';
+import { canonicalJson } from '../io/json-format.ts';
+import { sha256 } from '../records/digest.ts';
 
-/** Bump when the hashing scheme itself changes, so every record becomes stale once. */
-export const HASH_SCHEME = 1;
+/**
+ * Bump when the hashing scheme itself changes, so every record becomes stale once.
+ * 2: upstream records' data digests joined the hash; the backend left it (it is provenance).
+ */
+export const HASH_SCHEME = 2;
 
 export interface SourceFile {
   path: string;
@@ -17,9 +20,6 @@ export interface InputManifest {
   sources: SourceFile[];
   packages: Record<string, string>;
 }
-
-export const sha256 = (bytes: string | Buffer): string =>
-  createHash('sha256').update(bytes).digest('hex');
 
 /** `@scope/name/sub/path` → `@scope/name`; `name/sub` → `name`; `node:fs` → null. */
 export function packageNameOf(specifier: string): string | null {
@@ -89,12 +89,14 @@ export async function inputManifest(
   return { sources, packages: sortedPackages };
 }
 
-/** The dataset's input hash: config + sources + package versions (+ backend when training). */
-export function inputHash(
-  config: unknown,
-  manifest: InputManifest,
-  backend: string | null = null,
-): string {
-  const payload = canonicalJson({ scheme: HASH_SCHEME, config, ...manifest, backend });
+/** The data digest of each upstream record, by id. */
+export type UpstreamDigests = Array<{ id: string; dataDigest: string }>;
+
+/**
+ * The record's input hash: config + sources + package versions + the data digests of its
+ * upstream records. Not the backend: which backend trained is provenance (README, "Backend").
+ */
+export function inputHash(config: unknown, manifest: InputManifest, upstream: UpstreamDigests = []): string {
+  const payload = canonicalJson({ scheme: HASH_SCHEME, config, ...manifest, upstream });
   return `sha256:${sha256(payload)}`;
 }

@@ -1,24 +1,34 @@
-import type { AnyDataset } from './definition.ts';
-import activationCurves from './datasets/activation-curves.ts';
-import bestSlope from './datasets/best-slope.ts';
-import chi1VsN from './datasets/chi1-vs-n.ts';
-import depthPilot from './datasets/depth-pilot.ts';
-import depthThresholds from './datasets/depth-thresholds.ts';
-import goodInterval from './datasets/good-interval.ts';
-import gradientsAtInit from './datasets/gradients-at-init.ts';
-import phaseDiagram from './datasets/phase-diagram.ts';
-import slopeThresholds from './datasets/slope-thresholds.ts';
-import trainabilityAnalysis from './datasets/trainability-analysis.ts';
-import trainabilityLrPilot from './datasets/trainability-lr-pilot.ts';
-import trainabilityMap from './datasets/trainability-map.ts';
-import trainabilityRay from './datasets/trainability-ray.ts';
-import { datasets as productsOfSlopes } from './groups/products-of-slopes.ts';
-import { datasets as changeOfUnits } from './groups/change-of-units.ts';
-import { datasets as oneWayStreet } from './groups/one-way-street.ts';
-import { datasets as whatFixesIt } from './groups/what-fixes-it.ts';
+/**
+ * Every producer, one per published record. The order here is only the tie-break: records are
+ * computed after the records their contracts declare as upstream (compute.ts, computeOrder).
+ */
+import type { AnyProducer } from './producer.ts';
+import activationCurves from './producers/activation-curves.ts';
+import slopeThresholds from './producers/slope-thresholds.ts';
+import goodInterval from './producers/good-interval.ts';
+import depthThresholds from './producers/depth-thresholds.ts';
+import bestSlope from './producers/best-slope.ts';
+import phaseDiagram from './producers/phase-diagram.ts';
+import chi1VsN from './producers/chi1-vs-n.ts';
+import gradientsAtInit from './producers/gradients-at-init.ts';
+import depthPilot from './producers/depth-pilot.ts';
+import trainabilityLrPilot from './producers/trainability-lr-pilot.ts';
+import trainabilityMap from './producers/trainability-map.ts';
+import trainabilityRay from './producers/trainability-ray.ts';
+import trainabilityAnalysis from './producers/trainability-analysis.ts';
+import productsModel from './producers/products-model.ts';
+import productsNetworks from './producers/products-networks.ts';
+import productsWidget from './producers/products-widget.ts';
+import changeOfUnits from './producers/change-of-units.ts';
+import changeOfUnitsFloat32 from './producers/change-of-units-float32.ts';
+import oneWayStreet from './producers/one-way-street.ts';
+import oneWayStreetAnalysis from './producers/one-way-street-analysis.ts';
+import jacobianSpectra from './producers/jacobian-spectra.ts';
+import whatFixesIt from './producers/what-fixes-it.ts';
+import whatFixesItLrCheck from './producers/what-fixes-it-lr-check.ts';
+import whatFixesItSummary from './producers/what-fixes-it-summary.ts';
 
-/** Every dataset the site publishes. Add a definition in datasets/ and list it here. */
-export const datasets: readonly AnyDataset[] = [
+export const producers: readonly AnyProducer[] = [
   activationCurves,
   slopeThresholds,
   goodInterval,
@@ -31,19 +41,16 @@ export const datasets: readonly AnyDataset[] = [
   trainabilityLrPilot,
   trainabilityMap,
   trainabilityRay,
-  // Derived from the two sweeps above: must come after them (datasets run in this order).
   trainabilityAnalysis,
-  // One group per page (src/lib/data/groups/), each ordered sources-first.
-  ...productsOfSlopes,
-  ...changeOfUnits,
-  ...oneWayStreet,
-  ...whatFixesIt,
+  productsModel,
+  productsNetworks,
+  productsWidget,
+  changeOfUnits,
+  changeOfUnitsFloat32,
+  oneWayStreet,
+  oneWayStreetAnalysis,
+  jacobianSpectra,
+  whatFixesIt,
+  whatFixesItLrCheck,
+  whatFixesItSummary,
 ];
-
-export function datasetById(id: string): AnyDataset {
-  const found = datasets.find((d) => d.id === id);
-  if (!found) {
-    throw new Error(`unknown dataset "${id}"; known: ${datasets.map((d) => d.id).join(', ')}`);
-  }
-  return found;
-}

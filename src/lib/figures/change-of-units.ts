@@ -2,16 +2,15 @@
  * Figures of "Just a change of units": loss curves of a tanh(n·x) network and its rescaled tanh
  * twins, and how far apart the twins drift, in float64 and in float32.
  */
-import type { z } from 'zod';
-import type changeOfUnitsDataset from '../data/datasets/change-of-units';
-import type changeOfUnitsFloat32Dataset from '../data/datasets/change-of-units-float32';
+import type { DataOf } from '../records/contract.ts';
+import changeOfUnitsRecord from '../records/contracts/change-of-units.ts';
+import changeOfUnitsFloat32Record from '../records/contracts/change-of-units-float32.ts';
 import { colourForN, colours } from './theme';
 import { defineFigure, type FigureRow } from './types';
 
-type DataOf<T extends { schema: z.ZodTypeAny }> = z.infer<T['schema']>;
-type Units = DataOf<typeof changeOfUnitsDataset>;
+type Units = DataOf<typeof changeOfUnitsRecord>;
 type Setup = Units['setups'][number];
-type UnitsFloat32 = DataOf<typeof changeOfUnitsFloat32Dataset>;
+type UnitsFloat32 = DataOf<typeof changeOfUnitsFloat32Record>;
 
 const OPTIMISERS = ['sgd', 'adam'] as const;
 const optimiserName = (kind: 'sgd' | 'adam') => (kind === 'sgd' ? 'SGD' : 'Adam');
@@ -74,9 +73,8 @@ function curveRows(data: Units, init: string): FigureRow[] {
 }
 
 function curvesFigure(init: 'standard' | 'ordered') {
-  return defineFigure<Units>({
+  return defineFigure(changeOfUnitsRecord, {
     id: `units-curves-${init}`,
-    dataset: 'change-of-units',
     title:
       init === 'ordered'
         ? 'Same batches, three trainings: the rescaled network at matched rates retraces the tanh(n·x) network'
@@ -221,9 +219,8 @@ function differencesSpec<K extends string>(
 const INITS = ['standard', 'ordered'] as const;
 const initTitle = (init: string) => (init === 'ordered' ? 'σ_w² = 1/n²' : 'σ_w² = 1');
 
-export const unitsDifferences = defineFigure<Units>({
+export const unitsDifferences = defineFigure(changeOfUnitsRecord, {
   id: 'units-differences',
-  dataset: 'change-of-units',
   title: 'How far apart the twins drift: matched, unmatched, and a one-rounding-error control',
   caption: (data) => {
     const n = Math.max(...ns(data));
@@ -284,9 +281,8 @@ function float32Rows(data: UnitsFloat32, n: number | null, keepZeros = false): F
     });
 }
 
-export const unitsFloat32 = defineFigure<UnitsFloat32>({
+export const unitsFloat32 = defineFigure(changeOfUnitsFloat32Record, {
   id: 'units-float32',
-  dataset: 'change-of-units-float32',
   title: 'The same twins in float32: larger rounding errors, amplified the same way',
   caption: (data) => {
     const n = Math.max(...data.setups.map((s) => s.n));

@@ -3,12 +3,12 @@
  * first-layer gain of every run over training, the state of every run at every checkpoint, and
  * the estimated transition probabilities between the states.
  */
-import type { z } from 'zod';
-import type oneWayStreetAnalysisDataset from '../data/datasets/one-way-street-analysis';
+import type { DataOf } from '../records/contract.ts';
+import oneWayStreetAnalysisRecord from '../records/contracts/one-way-street-analysis.ts';
 import { chartSize, colours, nColourScale } from './theme';
 import { defineFigure, type FigureRow } from './types';
 
-type Analysis = z.infer<(typeof oneWayStreetAnalysisDataset)['schema']>;
+type Analysis = DataOf<typeof oneWayStreetAnalysisRecord>;
 type State = Analysis['states'][number];
 type Run = Analysis['runs'][number];
 
@@ -27,9 +27,8 @@ const byCoordinates = (a: Run, b: Run) => a.depth - b.depth || a.n - b.n || a.sw
 const STEP_DASHES: ReadonlyArray<number[]> = [[2, 3], [8, 4], [12, 3, 2, 3]];
 const stepDash = (i: number, count: number) => (i === count - 1 ? [] : STEP_DASHES[Math.min(i, STEP_DASHES.length - 1)]!);
 
-export const layerProfiles = defineFigure<Analysis>({
+export const layerProfiles = defineFigure(oneWayStreetAnalysisRecord, {
   id: 'one-way-street-layers',
-  dataset: 'one-way-street-analysis',
   title: 'Gradient norms through the layers during training, four runs',
   caption: (data) => {
     const steps = distinct(data.layerProfiles.map((p) => p.step));
@@ -92,9 +91,8 @@ export const layerProfiles = defineFigure<Analysis>({
 /** log10 of the relative gain drawn for every run; values beyond the axis are clamped to its ends. */
 const GAIN_AXIS: [number, number] = [-12, 8];
 
-export const gainTrajectories = defineFigure<Analysis>({
+export const gainTrajectories = defineFigure(oneWayStreetAnalysisRecord, {
   id: 'one-way-street-gain',
-  dataset: 'one-way-street-analysis',
   title: 'How much gradient reaches the first layer, for every run over training',
   caption: (data) =>
     `The first layer’s gain G = ‖∂L/∂W_1‖ / ‖∂L/∂h_L‖ relative to a critical tanh network of the same depth at initialisation (log scale), every ${data.setup.checkpointEvery} steps, one line per run (${data.setup.seedsPerSetup} seeds per set-up), coloured by n. Shaded: the vanished (below ${data.thresholds.vanishedBelow}) and exploded (above ${data.thresholds.explodedAbove}) regions. Values beyond 10^${GAIN_AXIS[0]} and 10^${GAIN_AXIS[1]} are drawn at the edge.`,
@@ -175,9 +173,8 @@ export function stateSegments(run: Pick<Run, 'checkpoints'>, halfStep: number) {
   return segments;
 }
 
-export const stateTimeline = defineFigure<Analysis>({
+export const stateTimeline = defineFigure(oneWayStreetAnalysisRecord, {
   id: 'one-way-street-states',
-  dataset: 'one-way-street-analysis',
   title: 'The state of every run at every checkpoint',
   caption: (data) =>
     `Each thin bar is one training run (${data.setup.seedsPerSetup} seeds per set-up, depth ${data.setup.depths.join(' and ')}); its colour shows the state at each checkpoint, every ${data.setup.checkpointEvery} steps. Set-ups are labelled by n and σ_w², with n²σ_w², the weight variance of the plain tanh network each equals at initialisation, in brackets.`,
@@ -231,9 +228,8 @@ const phaseSetName = (name: string, data: Analysis) => {
   return `${name} start (${phase.runs} runs)`;
 };
 
-export const transitionMatrix = defineFigure<Analysis>({
+export const transitionMatrix = defineFigure(oneWayStreetAnalysisRecord, {
   id: 'one-way-street-transitions',
-  dataset: 'one-way-street-analysis',
   title: 'Estimated probabilities of moving between states from one checkpoint to the next',
   caption: (data) =>
     `Maximum-likelihood probability of each transition between consecutive checkpoints (${data.setup.checkpointEvery} steps apart), with ${Math.round(100 * data.confidence)}% Wilson intervals, for the runs that start ordered (n²σ_w² < 1), critical (= 1) and chaotic (> 1). Labels: transitions observed / all transitions out of that state; rows without a point had none.`,

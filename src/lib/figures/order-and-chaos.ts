@@ -2,19 +2,18 @@
  * Figures of "Order, chaos and the edge": the phase diagram, χ1 against n, gradients at
  * initialisation against mean-field theory, and the trainability maps.
  */
-import type { z } from 'zod';
-import type chi1VsNDataset from '../data/datasets/chi1-vs-n';
-import type gradientsAtInitDataset from '../data/datasets/gradients-at-init';
-import type phaseDiagramDataset from '../data/datasets/phase-diagram';
-import type trainabilityAnalysisDataset from '../data/datasets/trainability-analysis';
+import type { DataOf } from '../records/contract.ts';
+import chi1VsNRecord from '../records/contracts/chi1-vs-n.ts';
+import gradientsAtInitRecord from '../records/contracts/gradients-at-init.ts';
+import phaseDiagramRecord from '../records/contracts/phase-diagram.ts';
+import trainabilityAnalysisRecord from '../records/contracts/trainability-analysis.ts';
 import { colourForN, colours, nLabel } from './theme';
 import { defineFigure } from './types';
 
-type DataOf<T extends { schema: z.ZodTypeAny }> = z.infer<T['schema']>;
-type PhaseDiagram = DataOf<typeof phaseDiagramDataset>;
-type Chi1VsN = DataOf<typeof chi1VsNDataset>;
-type GradientsAtInit = DataOf<typeof gradientsAtInitDataset>;
-type TrainabilityAnalysis = DataOf<typeof trainabilityAnalysisDataset>;
+type PhaseDiagram = DataOf<typeof phaseDiagramRecord>;
+type Chi1VsN = DataOf<typeof chi1VsNRecord>;
+type GradientsAtInit = DataOf<typeof gradientsAtInitRecord>;
+type TrainabilityAnalysis = DataOf<typeof trainabilityAnalysisRecord>;
 
 const fmt = (x: number, digits = 2) => x.toFixed(digits);
 
@@ -30,9 +29,8 @@ function activationScale(rows: ReadonlyArray<{ label: string; n: number | null }
 
 const SW2_MAX = 10;
 
-export const phaseDiagram = defineFigure<PhaseDiagram>({
+export const phaseDiagram = defineFigure(phaseDiagramRecord, {
   id: 'phase-diagram',
-  dataset: 'phase-diagram',
   title: 'Order and chaos in the plane of weight and bias variance',
   caption:
     'Deep tanh networks are ordered (signals and gradients shrink with depth) left of the critical line χ1 = 1 and chaotic (they grow) right of it. A tanh(n·x) network initialised at (σ_w², σ_b²) behaves exactly like a tanh network at (n²σ_w², n²σ_b²): the dots mark n = 0.5 … 3 along two standard initialisations, σ_b² = 0 (on the axis) and σ_b² = 0.05 (the diagonal ray). Squares: LeCun’s 1.7159·tanh(2x/3) at the same two initialisations.',
@@ -101,9 +99,8 @@ export const phaseDiagram = defineFigure<PhaseDiagram>({
   ],
 });
 
-export const chi1VsN = defineFigure<Chi1VsN>({
+export const chi1VsN = defineFigure(chi1VsNRecord, {
   id: 'chi1-vs-n',
-  dataset: 'chi1-vs-n',
   title: 'χ1 of tanh(n·x) at the standard initialisation',
   caption:
     'χ1 (log scale) is the factor by which each layer multiplies the squared size of a backpropagated gradient. It is 1 only at one n: below it gradients shrink geometrically with depth, above it they grow. Solid: σ_b² = 0; dashed: σ_b² = 0.05. Squares: LeCun’s 1.7159·tanh(2x/3).',
@@ -143,9 +140,8 @@ export const chi1VsN = defineFigure<Chi1VsN>({
   ],
 });
 
-export const gradientsAtInit = defineFigure<GradientsAtInit>({
+export const gradientsAtInit = defineFigure(gradientsAtInitRecord, {
   id: 'gradients-at-init',
-  dataset: 'gradients-at-init',
   title: 'Gradient norms through the layers at initialisation, measured and predicted',
   caption:
     'Solid: ‖∂L/∂h_l‖ measured in float64 on an MNIST batch, one line per seed, for networks of depth 50 (left) and 100 (right) at σ_w² = 1, σ_b² = 0 (log scale). Dashed: the mean-field prediction χ1^((L−l)/2), anchored at the last hidden layer.',
@@ -200,9 +196,8 @@ export const gradientsAtInit = defineFigure<GradientsAtInit>({
     ),
 });
 
-export const growthRates = defineFigure<GradientsAtInit>({
+export const growthRates = defineFigure(gradientsAtInitRecord, {
   id: 'growth-rates',
-  dataset: 'gradients-at-init',
   title: 'Per-layer gradient growth: fitted against √χ1',
   caption:
     'Each point is one activation at one depth: the growth per layer of ‖∂L/∂h_l‖ fitted to the measurements (all seeds, layers away from both ends) against the mean-field prediction √χ1. Points on the diagonal agree; below 1 gradients vanish, above 1 they explode.',
@@ -239,9 +234,8 @@ export const growthRates = defineFigure<GradientsAtInit>({
   rows: (data) => data.theory.map((t) => ({ activation: t.label, depth: t.depth, chi1: t.chi1, predictedGrowth: t.predictedGrowth, fittedGrowth: t.fittedGrowth, qStar: t.qStar })),
 });
 
-export const fractionInside = defineFigure<GradientsAtInit>({
+export const fractionInside = defineFigure(gradientsAtInitRecord, {
   id: 'fraction-inside-t1',
-  dataset: 'gradients-at-init',
   title: 'How many pre-activations sit in the thread’s good interval',
   caption:
     'Solid: the fraction of pre-activations with |x| < t1(n), where the slope of tanh(n·x) is at least 1/n, layer by layer in the depth-100 networks (one line per seed). Dashed: the fraction a Gaussian of variance q* puts there. Dotted: one half, the thread’s “around half or more”, which every n here meets — and yet, as the previous figures show, their gradients explode.',
@@ -313,9 +307,8 @@ function edges(values: number[]): Map<number, [number, number]> {
 
 function trainabilityFigure(which: 'map' | 'ray') {
   const isMap = which === 'map';
-  return defineFigure<TrainabilityAnalysis>({
+  return defineFigure(trainabilityAnalysisRecord, {
     id: isMap ? 'trainability-map' : 'trainability-ray',
-    dataset: 'trainability-analysis',
     title: isMap ? 'Which depths train, across weight variance' : 'Which depths train, along the tanh(n·x) ray',
     caption: (data) => {
       const { steps, batchSize, learningRate, sw2, sb2 } = data[which].setup;

@@ -3,15 +3,14 @@
  * slopes of tanh(n·x) at Gaussian pre-activations (median against √E[g²], the vanished and
  * exploded fractions against K and n), and the same quantities measured in networks.
  */
-import type { z } from 'zod';
-import type productsModelDataset from '../data/datasets/products-model';
-import type productsNetworksDataset from '../data/datasets/products-networks';
+import type { DataOf } from '../records/contract.ts';
+import productsModelRecord from '../records/contracts/products-model.ts';
+import productsNetworksRecord from '../records/contracts/products-networks.ts';
 import { colourForN, colours, nColourScale, nLabel } from './theme';
 import { defineFigure } from './types';
 
-type DataOf<T extends { schema: z.ZodTypeAny }> = z.infer<T['schema']>;
-type ProductsModel = DataOf<typeof productsModelDataset>;
-type ProductsNetworks = DataOf<typeof productsNetworksDataset>;
+type ProductsModel = DataOf<typeof productsModelRecord>;
+type ProductsNetworks = DataOf<typeof productsNetworksRecord>;
 type ModelRow = ProductsModel['rows'][number];
 
 const fmt = (x: number, digits = 2) => x.toFixed(digits);
@@ -38,9 +37,8 @@ function rowAt(data: ProductsModel, spread: string, n: number, depth: number): M
   return row;
 }
 
-export const medianAndMeanSquare = defineFigure<ProductsModel>({
+export const medianAndMeanSquare = defineFigure(productsModelRecord, {
   id: 'median-and-mean-square',
-  dataset: 'products-model',
   title: 'The mean square grows while the median shrinks',
   caption: (data) =>
     `log10 of the product g of K slopes of tanh(n·x) at pre-activations x ~ N(0, q*(n)), the fixed point of the standard initialisation. Solid: √E[g²] = E[s²]^(K/2), exact, what mean-field theory tracks. Dashed: the median of g from the exact distribution of ln g; dots: the median of ${data.summary.samples.toLocaleString('en-GB')} Monte Carlo samples (its 95% interval, in the CSV, is narrower than a dot). Each panel has its own vertical scale.`,
@@ -139,9 +137,8 @@ function fractionLayers(rows: ModelRow[], x: { field: string; type: 'quantitativ
   ];
 }
 
-export const fractionsVsDepth = defineFigure<ProductsModel>({
+export const fractionsVsDepth = defineFigure(productsModelRecord, {
   id: 'fractions-vs-depth',
-  dataset: 'products-model',
   title: 'Vanished and exploded products against depth',
   caption: (data) => {
     const max = data.summary.maxExactExploded;
@@ -196,9 +193,8 @@ function fractionRow(r: ProductsModel['rows'][number]) {
 
 const N_DEPTHS = [10, 50];
 
-export const fractionsVsN = defineFigure<ProductsModel>({
+export const fractionsVsN = defineFigure(productsModelRecord, {
   id: 'fractions-vs-n',
-  dataset: 'products-model',
   title: 'Vanished and exploded products against n',
   caption: (data) =>
     `The fraction of products of K = ${N_DEPTHS.join(' and K = ')} slopes below 10⁻⁶ (blue) and above 10⁶ (red, along the bottom) against n: left, at q*(n) of the standard initialisation; right, at q = ${data.rows.find((r) => r.spread === 'q1')!.q} for every n. Lines: exact; dots: the vanished fraction in the Monte Carlo, with 95% Wilson intervals (${explodedNote(data)}). Solid: K = ${N_DEPTHS[0]}; dashed: K = ${N_DEPTHS[1]}.`,
@@ -258,9 +254,8 @@ function networkSeries(data: ProductsNetworks, n: number) {
   ];
 }
 
-export const networksAgainstModel = defineFigure<ProductsNetworks>({
+export const networksAgainstModel = defineFigure(productsNetworksRecord, {
   id: 'networks-against-model',
-  dataset: 'products-networks',
   title: 'In networks, the gradient follows the mean square and a single path follows the model',
   caption: (data) => {
     const gains = data.rows.find((x) => x.quantity === 'gain')!.samples;
@@ -323,9 +318,8 @@ export const networksAgainstModel = defineFigure<ProductsNetworks>({
     }),
 });
 
-export const distributionAtDepth = defineFigure<ProductsNetworks>({
+export const distributionAtDepth = defineFigure(productsNetworksRecord, {
   id: 'distribution-at-depth',
-  dataset: 'products-networks',
   title: 'Where the products and the gradients fall',
   caption: (data) =>
     `Distribution of log10 at n = ${data.histogram.n}, K = ${data.histogram.depth}, in bins of ${data.histogram.step} (square-root vertical scale). Grey area: the slope-product model at q* (exact). Black: the product of the slopes along random paths of units in width-256 networks. Coloured: the per-example gradient gain over the same ${data.histogram.depth} layers in networks of width 256 (solid), 64 (dashed) and 16 (dotted). Shaded: vanished (g < 10⁻⁶, left) and exploded (g > 10⁶, right).`,
@@ -391,4 +385,4 @@ export const distributionAtDepth = defineFigure<ProductsNetworks>({
     ),
 });
 
-export const figures = [medianAndMeanSquare, fractionsVsDepth, fractionsVsN, networksAgainstModel, distributionAtDepth];
+

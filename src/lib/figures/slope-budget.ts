@@ -2,21 +2,20 @@
  * Figures of "The slope budget of tanh(n·x)": each turns one dataset into a Vega-Lite spec.
  * Dataset types come from the definitions' schemas, so a schema change breaks these at compile time.
  */
-import type { z } from 'zod';
-import type activationCurvesDataset from '../data/datasets/activation-curves';
-import type bestSlopeDataset from '../data/datasets/best-slope';
-import type depthThresholdsDataset from '../data/datasets/depth-thresholds';
-import type goodIntervalDataset from '../data/datasets/good-interval';
-import type slopeThresholdsDataset from '../data/datasets/slope-thresholds';
+import type { DataOf } from '../records/contract.ts';
+import activationCurvesRecord from '../records/contracts/activation-curves.ts';
+import bestSlopeRecord from '../records/contracts/best-slope.ts';
+import depthThresholdsRecord from '../records/contracts/depth-thresholds.ts';
+import goodIntervalRecord from '../records/contracts/good-interval.ts';
+import slopeThresholdsRecord from '../records/contracts/slope-thresholds.ts';
 import { colourForN, colours, nColourScale, nLabel } from './theme';
 import { defineFigure } from './types';
 
-type DataOf<T extends { schema: z.ZodTypeAny }> = z.infer<T['schema']>;
-type ActivationCurves = DataOf<typeof activationCurvesDataset>;
-type SlopeThresholds = DataOf<typeof slopeThresholdsDataset>;
-type GoodInterval = DataOf<typeof goodIntervalDataset>;
-type DepthThresholds = DataOf<typeof depthThresholdsDataset>;
-type BestSlope = DataOf<typeof bestSlopeDataset>;
+type ActivationCurves = DataOf<typeof activationCurvesRecord>;
+type SlopeThresholds = DataOf<typeof slopeThresholdsRecord>;
+type GoodInterval = DataOf<typeof goodIntervalRecord>;
+type DepthThresholds = DataOf<typeof depthThresholdsRecord>;
+type BestSlope = DataOf<typeof bestSlopeRecord>;
 
 const fmt = (x: number, digits = 3) => x.toFixed(digits);
 
@@ -29,9 +28,8 @@ function activationColourScale(data: ActivationCurves) {
   return { domain: [...seen.keys()], range: [...seen.values()] };
 }
 
-export const activationCurves = defineFigure<ActivationCurves>({
+export const activationCurves = defineFigure(activationCurvesRecord, {
   id: 'activation-curves',
-  dataset: 'activation-curves',
   title: 'tanh(n·x) and its slope',
   caption:
     'Left: the activation. Right: its slope n·sech²(n·x), which peaks at n when x = 0 and falls faster the larger n is. LeCun’s 1.7159·tanh(2x/3) for comparison.',
@@ -61,9 +59,8 @@ export const activationCurves = defineFigure<ActivationCurves>({
   rows: (data) => data.rows.map(({ activation, label, n, x, value, slope }) => ({ activation, label, n, x, value, slope })),
 });
 
-export const slopeThresholds = defineFigure<SlopeThresholds>({
+export const slopeThresholds = defineFigure(slopeThresholdsRecord, {
   id: 'slope-thresholds',
-  dataset: 'slope-thresholds',
   title: 'Where the slope of tanh(n·x) pays back, against n',
   caption:
     'Inside the solid curves ±t₁(n) the slope is at least 1/n; inside the dashed curves it exceeds 1. The dot marks the widest interval, at a non-integer n; the ring marks n = 2, the best whole number.',
@@ -134,9 +131,8 @@ export const slopeThresholds = defineFigure<SlopeThresholds>({
   rows: (data) => data.curve.map(({ n, t1, exploding }) => ({ n, t1, exploding })),
 });
 
-export const goodInterval = defineFigure<GoodInterval>({
+export const goodInterval = defineFigure(goodIntervalRecord, {
   id: 'good-interval',
-  dataset: 'good-interval',
   title: 'The good interval at n = 2',
   caption:
     'The slope of tanh(2x). Green band: slope ≥ 1/2, where one factor at least cancels a factor at the peak. Red band: slope > 1, where factors grow the product.',
@@ -192,9 +188,8 @@ export const goodInterval = defineFigure<GoodInterval>({
   rows: (data) => data.curve.map(({ x, slope }) => ({ x, slope, goodInterval: Math.abs(x) <= data.t1, slopeAboveOne: Math.abs(x) < data.exploding })),
 });
 
-export const depthThresholds = defineFigure<DepthThresholds>({
+export const depthThresholds = defineFigure(depthThresholdsRecord, {
   id: 'depth-thresholds',
-  dataset: 'depth-thresholds',
   title: 'How large one pre-activation must be to cancel a whole network',
   caption:
     'The |x| beyond which a single slope of tanh(n·x) is below n^(1−K), cancelling K − 1 factors at their peak. It grows only linearly with depth K. The dot is the thread’s example, K = 50 at n = 2.',
@@ -235,9 +230,8 @@ export const depthThresholds = defineFigure<DepthThresholds>({
 /** Slopes below this are left out of the log-scale plot (they would only stretch the axis). */
 const SMALLEST_PLOTTED_SLOPE = 1e-3;
 
-export const bestSlope = defineFigure<BestSlope>({
+export const bestSlope = defineFigure(bestSlopeRecord, {
   id: 'best-slope',
-  dataset: 'best-slope',
   title: 'At a fixed x, no n gives a slope above c/|x|',
   caption:
     'Log–log axes. Coloured: the slope of tanh(n·x) for fixed n. Black dashed: the best slope over all n at each x, c/|x|; each fixed-n curve touches it once, at |x| = u*/n, and falls away on both sides. Slopes below 10⁻³ are not drawn.',

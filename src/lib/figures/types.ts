@@ -1,15 +1,16 @@
-/** What a figure is: a Vega-Lite spec built from a dataset, with its caption and text alternative. */
+/** What a figure is: a Vega-Lite spec built from a record, with its caption and text alternative. */
 
 import type { TopLevelSpec } from 'vega-lite';
+import type { DataOf, RecordContract } from '../records/contract.ts';
 
 /** One row of a figure's plotted table (a CSV record). */
 export type FigureRow = Record<string, string | number | boolean | null>;
 
-export interface FigureDefinition<D> {
+export interface FigureDefinition<C extends RecordContract = RecordContract, D = DataOf<C>> {
   /** Stable, kebab-case id; the page anchor is `fig-${id}` (see `figureAnchor`). */
   id: string;
-  /** The id of the dataset it draws from. */
-  dataset: string;
+  /** The contract of the record it draws from (its data type types the functions below). */
+  record: C;
   /** Short title, shown as the caption's lead. */
   title: string;
   /** One or two sentences under the figure (plain text); a function when it quotes the data or its set-up. */
@@ -41,13 +42,17 @@ export function figureAnchor(id: string): string {
   return `fig-${id}`;
 }
 
-/** Declares a figure: returns `def` unchanged after checking its id. */
-export function defineFigure<D>(def: FigureDefinition<D>): FigureDefinition<D> {
+/** Declares a figure drawn from the record of `record`, after checking its id. */
+export function defineFigure<C extends RecordContract>(record: C, def: Omit<FigureDefinition<C>, 'record'>): FigureDefinition<C> {
   assertFigureId(def.id);
-  return def;
+  return { record, ...def };
 }
 
+/** A figure of any record, as held in the registry (its functions take that record's data). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyFigure = FigureDefinition<RecordContract, any>;
+
 /** The caption text of a figure for its data. */
-export function captionOf<D>(figure: FigureDefinition<D>, data: D): string {
+export function captionOf<C extends RecordContract, D>(figure: FigureDefinition<C, D>, data: D): string {
   return typeof figure.caption === 'function' ? figure.caption(data) : figure.caption;
 }

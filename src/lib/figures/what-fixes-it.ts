@@ -3,15 +3,14 @@
  * against depth (measured and predicted), their distribution at one depth, and MNIST accuracy
  * against depth for each set-up.
  */
-import type { z } from 'zod';
-import type jacobianSpectraDataset from '../data/datasets/jacobian-spectra';
-import type whatFixesItSummaryDataset from '../data/datasets/what-fixes-it-summary';
+import type { DataOf } from '../records/contract.ts';
+import jacobianSpectraRecord from '../records/contracts/jacobian-spectra.ts';
+import whatFixesItSummaryRecord from '../records/contracts/what-fixes-it-summary.ts';
 import { colourForN, colours } from './theme';
 import { defineFigure } from './types';
 
-type DataOf<T extends { schema: z.ZodTypeAny }> = z.infer<T['schema']>;
-type JacobianSpectra = DataOf<typeof jacobianSpectraDataset>;
-type Summary = DataOf<typeof whatFixesItSummaryDataset>;
+type JacobianSpectra = DataOf<typeof jacobianSpectraRecord>;
+type Summary = DataOf<typeof whatFixesItSummaryRecord>;
 
 /** What a set-up is, enough to name it. */
 export interface SetupDescription {
@@ -89,9 +88,8 @@ function belowOne(data: JacobianSpectra): string {
   return kept.length === 0 ? 'No set-up keeps V below 1 at every depth.' : `V stays below 1 at every depth only for ${kept.map(setupLabel).join(' and ')}.`;
 }
 
-export const jacobianSpread = defineFigure<JacobianSpectra>({
+export const jacobianSpread = defineFigure(jacobianSpectraRecord, {
   id: 'jacobian-spread',
-  dataset: 'jacobian-spectra',
   title: 'How unevenly the network stretches its input, against depth',
   caption: (data) =>
     `The normalised variance V of the squared singular values of the Jacobian ∂h_L/∂h_1 at initialisation (0 for a perfect isometry), measured in float64 at MNIST images for width ${data.width} (Gaussian weights unless marked orthogonal): points are the mean over ${data.summary[0]!.count} networks and inputs, bars their range. Lines: the free-probability prediction (wide-network limit). A ${data.width}-wide matrix cannot have V above ${data.maxNormalisedVariance} (dotted), which is why the deepest Gaussian networks fall below their lines.`,
@@ -168,9 +166,8 @@ export const jacobianSpread = defineFigure<JacobianSpectra>({
 /** Smallest σ/RMS drawn; smaller values (down to the float64 floor) are drawn at this edge. */
 const SPECTRUM_FLOOR = 1e-9;
 
-export const jacobianSpectrum = defineFigure<JacobianSpectra>({
+export const jacobianSpectrum = defineFigure(jacobianSpectraRecord, {
   id: 'jacobian-spectrum',
-  dataset: 'jacobian-spectra',
   title: 'The singular values of the Jacobian at one depth',
   caption: (data) => {
     const { depth, count } = data.spectra[0]!;
@@ -237,9 +234,8 @@ function summarySetups(data: Summary): SetupDescription[] {
   }));
 }
 
-export const accuracyVsDepth = defineFigure<Summary>({
+export const accuracyVsDepth = defineFigure(whatFixesItSummaryRecord, {
   id: 'accuracy-vs-depth',
-  dataset: 'what-fixes-it-summary',
   title: 'Which set-ups train at depth',
   caption: (data) => {
     const b = data.budget;
@@ -302,9 +298,8 @@ export const accuracyVsDepth = defineFigure<Summary>({
   rows: (data) => data.runs.map((r) => ({ setup: r.setup, depth: r.depth, seed: r.seed, outcome: r.outcome, accuracy: r.accuracy })),
 });
 
-export const accuracyVsLearningRate = defineFigure<Summary>({
+export const accuracyVsLearningRate = defineFigure(whatFixesItSummaryRecord, {
   id: 'accuracy-vs-learning-rate',
-  dataset: 'what-fixes-it-summary',
   title: 'The comparison at other learning rates',
   caption: (data) =>
     `MNIST test accuracy at depth ${data.rateCheck.depth} after ${data.rateCheck.steps} SGD steps, with the same learning rate η on every layer, for ${[...new Set(data.rateCheck.runs.map((r) => r.learningRate))].length} values of η (log scale); one seed each. Diverged runs are drawn at chance. Dotted: chance (0.1).`,

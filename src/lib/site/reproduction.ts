@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatasetError, describeZodError } from '../data/errors.ts';
-import { REPRODUCTION_REPORT_PATH, reproductionReportSchema, type ReproductionReport } from '../data/report.ts';
+import { DatasetError, describeZodError } from '../io/errors.ts';
+import { REPRODUCTION_REPORT_PATH, reproductionReportSchema, type ReproductionReport } from '../records/reproduction-report.ts';
 
 /** The report of the last `npm run compute -- --force`, validated; null if none was ever written. */
 export function readReproductionReport(root: string = process.cwd()): ReproductionReport | null {
@@ -23,8 +23,8 @@ export function readReproductionReport(root: string = process.cwd()): Reproducti
 }
 
 /** How many datasets of a report came out identical, differed, or were new. */
-export function reportCounts(report: ReproductionReport): Record<'identical' | 'differs' | 'new', number> {
-  const counts = { identical: 0, differs: 0, new: 0 };
+export function reportCounts(report: ReproductionReport): Record<ReproductionReport['datasets'][number]['status'], number> {
+  const counts = { identical: 0, 'within tolerance': 0, differs: 0, new: 0 };
   for (const d of report.datasets) counts[d.status] += 1;
   return counts;
 }
@@ -36,18 +36,4 @@ export function formatDuration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toPrecision(ms < 10_000 ? 2 : 3)} s`;
   if (ms < 3_600_000) return `${(ms / 60_000).toFixed(1)} min`;
   return `${(ms / 3_600_000).toFixed(1)} h`;
-}
-
-/** Where a figure appears: the article and the figure's id. */
-export interface FigureUse {
-  figure: string;
-  article: string;
-}
-
-/**
- * The figures each article places, read from its MDX source (<Figure id="…" />), in order. The
- * same syntax remark-evidence checks at build time, so a typo here would already fail the build.
- */
-export function figuresInArticle(body: string): string[] {
-  return [...body.matchAll(/<Figure\s+[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]!);
 }

@@ -1,11 +1,13 @@
 /**
  * Chooses and initialises the TensorFlow.js backend, once per thread.
  *
- * - `tfjs-node` (native TensorFlow) when `@tensorflow/tfjs-node` is installed — it is an
- *   optionalDependency whose install needs a download that fails on some machines;
- * - otherwise `@tensorflow/tfjs` with the WebAssembly backend (`tfjs-wasm`): SIMD, one thread
- *   per backend instance in Node (parallelism = worker_threads, each with its own backend);
- * - `tfjs-cpu` (plain JavaScript) only when asked for, e.g. by a test.
+ * - `wasm` (the default): `@tensorflow/tfjs` with the WebAssembly backend (`tfjs-wasm`): SIMD,
+ *   one thread per backend instance in Node (parallelism = worker_threads, each with its own
+ *   backend). The same bytes on every machine, so published records reproduce anywhere;
+ * - `node`: native TensorFlow via `@tensorflow/tfjs-node`, only when asked for — it is an
+ *   optionalDependency whose install needs a download that fails on some machines, and its
+ *   float32 arithmetic differs from wasm's;
+ * - `cpu` (plain JavaScript) only when asked for, e.g. by a test.
  *
  * The wasm backend reads its `.wasm` binaries with `fs` from a directory prefix. Its Node build
  * defaults to its own `__dirname`, but that breaks as soon as a bundler or a loader resolves the
@@ -21,11 +23,12 @@ import path from 'node:path';
 /** The backend as recorded in provenance. */
 export type BackendName = 'tfjs-node' | 'tfjs-wasm' | 'tfjs-cpu';
 
-/** Which backend to use: `auto` = tfjs-node if installed, else wasm. */
-export type BackendChoice = 'auto' | 'wasm' | 'cpu';
+/** Which backend to use. */
+export const BACKEND_CHOICES = ['wasm', 'node', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 export interface InitBackendOptions {
-  /** Default `auto`. */
+  /** Default `wasm`. */
   backend?: BackendChoice;
   /** Receives one line describing the choice, on the call that makes it (never again). */
   log?: (message: string) => void;
@@ -43,9 +46,9 @@ let current: BackendName | null = null;
  * the same promise (and log nothing); asking for a different backend afterwards is an error.
  */
 export function initBackend(options: InitBackendOptions = {}): Promise<BackendName> {
-  const request = options.backend ?? 'auto';
+  const request = options.backend ?? 'wasm';
   if (chosen) {
-    if (request !== 'auto' && request !== chosen.request) {
+    if (request !== chosen.request) {
       throw new Error(`initBackend: the backend was already initialised with "${chosen.request}", cannot switch to "${request}"`);
     }
     return chosen.ready;
@@ -73,17 +76,22 @@ async function select(request: BackendChoice): Promise<BackendName> {
   // No "Hi there, install tfjs-node" banners or debug warnings on the console.
   tf.enableProdMode();
   if (request === 'cpu') return use('cpu', 'tfjs-cpu');
-  if (request === 'auto' && (await tfjsNodeLoads())) return use('tensorflow', 'tfjs-node');
+  if (request === 'node') {
+    await loadTfjsNode();
+    return use('tensorflow', 'tfjs-node');
+  }
   setWasmPaths(wasmDirectory());
   return use('wasm', 'tfjs-wasm');
 }
 
-async function tfjsNodeLoads(): Promise<boolean> {
+async function loadTfjsNode(): Promise<void> {
   try {
     await import(TFJS_NODE);
-    return true;
-  } catch {
-    return false;
+  } catch (error) {
+    throw new Error(
+      `--backend node: ${TFJS_NODE} is not installed or does not load here (${(error as Error).message.split('\n')[0]}); ` +
+        'it is an optional dependency whose install downloads libtensorflow — use the default wasm backend',
+    );
   }
 }
 
@@ -104,7 +112,7 @@ function describe(name: BackendName): string {
     case 'tfjs-node':
       return 'native TensorFlow via @tensorflow/tfjs-node';
     case 'tfjs-wasm':
-      return '@tensorflow/tfjs-node not installed; WebAssembly with SIMD, one thread';
+      return 'WebAssembly with SIMD, one thread';
     case 'tfjs-cpu':
       return 'plain JavaScript, as requested';
   }

@@ -10,11 +10,11 @@ import * as tf from '@tensorflow/tfjs';
 import { initParameters } from '../math/init';
 import { forwardBackward64, type Targets as Targets64 } from '../math/mlp64';
 import type { NetworkSpec } from '../math/network';
-import { initBackend } from './backend';
-import { allocateBatch, BatchSampler, gather, type Split, type TaskData } from './data/dataset';
-import { loadMnist } from './data/mnist';
-import { teacherStudent } from './data/teacher-student';
-import type { RunConfig, RunResult, TaskConfig } from './run-config';
+import { initBackend, type BackendChoice } from './backend';
+import { allocateBatch, BatchSampler, gather, type Split, type TaskData } from '../tasks/dataset';
+import { loadMnist } from '../tasks/mnist';
+import { teacherStudent } from '../tasks/teacher-student';
+import type { RunConfig, RunResult, TaskConfig } from '../records/schemas/run';
 import { Trainer } from './trainer';
 
 // A worker trains many runs on the same task: build each task's data once per thread.
@@ -147,7 +147,7 @@ export function runTraining(config: RunConfig): RunResult {
 }
 
 /** Entry point for the sweep worker pool: one run per call, backend initialised once per thread. */
-export async function runTask(config: RunConfig): Promise<RunResult> {
-  await initBackend();
+export async function runTask(config: RunConfig, options: { backend?: BackendChoice } = {}): Promise<RunResult> {
+  await initBackend({ backend: options.backend ?? 'wasm' });
   return runTraining(config);
 }

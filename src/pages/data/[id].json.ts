@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { datasets } from '../../lib/data/registry';
+import { contracts } from '../../lib/records/contracts/index';
 import { loadRecord } from '../../lib/articles/evidence';
-import { formatJson } from '../../lib/data/json-format';
+import { formatJson } from '../../lib/io/json-format';
 
 /** Every dataset, downloadable as its full record: values and provenance. */
-export const getStaticPaths: GetStaticPaths = () => datasets.map((d) => ({ params: { id: d.id } }));
+export const getStaticPaths: GetStaticPaths = () => contracts.map((c) => ({ params: { id: c.id } }));
 
 export const GET: APIRoute = ({ params }) =>
   new Response(formatJson(loadRecord(params.id!)), {

@@ -29,8 +29,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
-  const executablePath = chromiumPath();
+/** Throws the one clear message when Chromium is missing (the e2e global setup calls it first). */
+export function assertChromium(executablePath: string = chromiumPath()): void {
   if (!existsSync(executablePath)) {
     throw new Error(
       `Chromium not found at ${executablePath}. The e2e tests drive Debian's chromium ` +
@@ -39,6 +39,11 @@ export async function launch(): Promise<Browser> {
         `or point CHROMIUM_PATH at another chromium executable.`,
     );
   }
+}
+
+export async function launch(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  assertChromium(executablePath);
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'tanh-nx-chromium-'));
   let context: BrowserContext;
   try {

@@ -1,13 +1,17 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
 import { ledger } from '../../../src/lib/claims/ledger';
 import { assertBasis, evaluateBasis } from '../../../src/lib/claims/basis';
+import { quoteHtml } from '../../../src/lib/claims/quote-html';
+import { ESMAILIAN_ANSWER_URL, THREAD, THREAD_URLS } from '../../../src/lib/claims/thread';
 import type { Claim } from '../../../src/lib/claims/types';
+import { quotePieces, whereQuoted } from './thread-text';
 
 const articles = path.resolve('content/articles');
 const claimsPage = readFileSync(path.join(articles, 'claims.mdx'), 'utf8');
+const entries = ledger.map((c) => [c.id, c] as const);
 
 /** Anchors a page offers: fig-<id> for each <Figure id>, and Astro's slug of each heading. */
 function anchorsOf(page: string): Set<string> {
@@ -37,11 +41,11 @@ describe('the claims ledger', () => {
     expect(used.filter((id) => !known.has(id!))).toEqual([]);
   });
 
-  it.each(ledger.map((c) => [c.id, c] as const))('%s links to evidence that exists', (_id, claim) => {
+  it.each(entries)('%s links to evidence that exists', (_id, claim) => {
     expect(anchorsOf(claim.evidence.page).has(claim.evidence.anchor), `${claim.evidence.page}#${claim.evidence.anchor}`).toBe(true);
   });
 
-  it.each(ledger.map((c) => [c.id, c] as const))('%s: the data support the verdict', (_id, claim) => {
+  it.each(entries)('%s: the data support the verdict', (_id, claim) => {
     if (ALGEBRAIC.has(claim.id)) {
       expect(claim.basis).toEqual([]);
       return;
@@ -49,13 +53,85 @@ describe('the claims ledger', () => {
     expect(claim.basis.length).toBeGreaterThan(0);
     expect(() => assertBasis(claim)).not.toThrow();
   });
+
+  it.each(entries)('%s states the scope it is judged within', (_id, claim) => {
+    expect(typeof claim.scope, 'scope').toBe('string');
+    expect(claim.scope.trim().length, 'scope').toBeGreaterThan(10);
+    expect(claim.scope, 'a scope says what the claim is about, not the claim again').not.toBe(claim.claim);
+  });
+
+  it.each(entries)('%s links to its post in the thread', (_id, claim) => {
+    expect(THREAD_URLS, `source.url of ${claim.id}`).toContain(claim.source.url);
+    // Esmailian's answer (51586) is the one post whose own address is known: its quotes, and the
+    // comments on it, link there; every other post links to the question.
+    const onAnswer = (claim.source.author === 'Esmailian' && claim.source.post === 'answer') || claim.source.on === 'Esmailian’s answer';
+    expect(claim.source.url).toBe(onAnswer ? ESMAILIAN_ANSWER_URL : THREAD.url);
+  });
+
+  it.each(entries)('%s quotes its author’s exact words from the thread', (_id, claim) => {
+    expect(quotePieces(claim.quote).join('').length, 'quote').toBeGreaterThan(20);
+    expect(whereQuoted(claim.quote)).not.toBeNull();
+    expect(() => quoteHtml(claim.quote)).not.toThrow();
+  });
+
+  it('shows questions as questions: each quotes a question and has no verdict', () => {
+    const questions = ledger.filter((c) => c.verdict === 'question');
+    expect(questions.map((c) => c.id)).toEqual(['otherwise-fail', 'harmonious-start', 'just-the-learning-rate']);
+    for (const q of questions) expect(q.quote, q.id).toMatch(/\?/);
+  });
+});
+
+describe('quotes in the articles', () => {
+  const files = readdirSync(articles).filter((f) => f.endsWith('.mdx'));
+  // An attribution line closes each block quote: "> — Author, … (CC BY-SA 4.0)".
+  const attributions = files.flatMap((file) =>
+    readFileSync(path.join(articles, file), 'utf8')
+      .split('\n')
+      .map((line, i) => ({ where: `${file}:${i + 1}`, line }))
+      .filter(({ line }) => /^>\s*—/.test(line)),
+  );
+
+  // The block quotes themselves: the lines of each run of "> …" lines, attribution excluded.
+  const blockQuotes = files.flatMap((file) => {
+    const quotes: Array<readonly [string, string]> = [];
+    let lines: string[] = [];
+    let start = 0;
+    readFileSync(path.join(articles, file), 'utf8')
+      .split('\n')
+      .concat([''])
+      .forEach((line, i) => {
+        if (line.startsWith('>')) {
+          if (lines.length === 0) start = i + 1;
+          if (!/^>\s*—/.test(line)) lines.push(line.replace(/^>\s?/, ''));
+        } else if (lines.length > 0) {
+          quotes.push([`${file}:${start}`, lines.join(' ')]);
+          lines = [];
+        }
+      });
+    return quotes;
+  });
+
+  it.each(blockQuotes)('%s quotes the thread’s exact words', (_where, quote) => {
+    expect(whereQuoted(quote), quote).not.toBeNull();
+  });
+
+  it('are attributed in every article that quotes the thread', () => {
+    expect(attributions.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(attributions.map((a) => [a.where, a.line] as const))('%s names its author and links to the post', (_where, line) => {
+    const links = [...line.matchAll(/\]\((https?:[^)\s]+)\)/g)].map((m) => m[1]);
+    expect(links.length, line).toBeGreaterThan(0);
+    for (const link of links) expect(THREAD_URLS, line).toContain(link);
+    expect(line, 'licence').toContain('CC BY-SA 4.0');
+  });
 });
 
 describe('evaluating a verdict’s basis', () => {
   const claim: Claim = {
     id: 'example',
     claim: 'x',
-    source: { author: 'A', post: 'answer' },
+    source: { author: 'A', post: 'answer', url: 'https://example.org' },
     verdict: 'holds',
     evidence: { page: 'p', anchor: 'a' },
     basis: [

@@ -16,8 +16,8 @@ import {
   shareMax,
   snap,
 } from '../../../src/components/islands/depth-product/view';
-import { productPicture } from '../../../src/lib/math/slope-products-histogram';
-import { LayeredNormals } from '../../../src/lib/math/slope-products-sampler';
+import { slopeMoments } from '../../../src/lib/math/slope-products';
+import { exactStatistics, logSlopeLattice } from '../../../src/lib/math/slope-products-exact';
 
 const record = JSON.parse(readFileSync('content/data/products-widget.json', 'utf8')) as {
   provenance: { config: Omit<DepthProductProps, 'qStars' | 'standard' | 'initialPicture'> & { sw2: number; sb2: number } };
@@ -25,12 +25,23 @@ const record = JSON.parse(readFileSync('content/data/products-widget.json', 'utf
 };
 const config = record.provenance.config;
 
+
 describe('the recorded initial picture', () => {
-  it('is exactly what the widget’s own function computes from its seed (the browser computes every later state the same way)', () => {
+  // Checked against an independent computation: the exact distribution of the log-product
+  // (lattice + FFT, slope-products-exact.ts), not the Monte Carlo code that made the record.
+  it('brackets the exact median and the exact vanished and exploded fractions with its 95% intervals', () => {
     const { n, depth } = config.initial;
-    const q = record.data.qStars[gridIndex(n, config.n)]!.qStar;
-    const computed = productPicture(new LayeredNormals(config.samples, config.seed), n, q, depth);
-    expect(pictureFromRecord(record.data.initial, config.samples)).toEqual(computed);
+    const r = record.data.initial;
+    const moments = slopeMoments(n, r.q);
+    const exact = exactStatistics(logSlopeLattice(n, r.q, Math.sqrt(moments.varianceLog) / 64), depth);
+    expect(exact.log10Median).toBeGreaterThanOrEqual(r.log10MedianLow);
+    expect(exact.log10Median).toBeLessThanOrEqual(r.log10MedianHigh);
+    expect(exact.vanished).toBeGreaterThanOrEqual(r.vanishedLow);
+    expect(exact.vanished).toBeLessThanOrEqual(r.vanishedHigh);
+    expect(exact.exploded).toBeGreaterThanOrEqual(r.explodedLow);
+    expect(exact.exploded).toBeLessThanOrEqual(r.explodedHigh);
+    // Its mean square is recorded from the closed form E[s²]^K, not from the sample.
+    expect(r.log10RootMeanSquare).toBeCloseTo((depth / 2) * Math.log10(moments.meanSquare), 10);
   });
 });
 

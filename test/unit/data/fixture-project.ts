@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { defineDataset } from '../../../src/lib/data/definition.ts';
+import { defineContract, type RecordContract } from '../../../src/lib/records/contract.ts';
+import { defineProducer, type ProduceContext, type UpstreamRecords } from '../../../src/lib/data/producer.ts';
 import type { PipelineEffects } from '../../../src/lib/data/pipeline.ts';
 
 /** A throw-away project root with a lockfile and source files, for pipeline tests. */
@@ -44,15 +45,22 @@ export function quietEffects(): PipelineEffects & { lines: string[] } {
   };
 }
 
-/** A dataset definition whose producer is given inline (its source file only matters for hashing). */
-export function testDataset(id: string, produce: (config: { points: number }) => unknown, points = 3) {
-  return defineDataset({
-    id,
-    title: `test dataset ${id}`,
+export const valuesSchema = z.object({ values: z.array(z.number()) });
+
+/** A contract holding a list of numbers, derived from `upstream`. */
+export const testContract = (id: string, upstream: RecordContract[] = []) =>
+  defineContract({ id, title: `test dataset ${id}`, schema: valuesSchema, upstream });
+
+type Produce = (config: { points: number }, upstream: UpstreamRecords, context: ProduceContext) => unknown;
+
+/** A producer given inline (its source file, src/lib/data/producers/<id>.ts, only matters for hashing). */
+export function testDataset(id: string, produce: Produce, points = 3, options: { upstream?: RecordContract[]; trains?: boolean } = {}) {
+  return defineProducer({
+    contract: testContract(id, options.upstream),
     configSchema: z.object({ points: z.number().int().min(1) }),
     config: { points },
     seeds: () => [],
-    schema: z.object({ values: z.array(z.number()) }),
+    trains: options.trains,
     produce: produce as (config: { points: number }) => { values: number[] },
   });
 }

@@ -7,10 +7,10 @@ import { FixtureProject, quietEffects, testDataset } from './fixture-project.ts'
 // Project layout: dataset "a" imports mid.ts, which imports leaf.ts (two imports away);
 // dataset "b" imports only other.ts; both import zod, "a" also imports left-pad via leaf.ts.
 function writeSources(project: FixtureProject): void {
-  project.write('src/lib/data/datasets/a.ts', `import { mid } from '../../helpers/mid.ts';\nimport { z } from 'zod';\nexport default { mid, z };\n`);
+  project.write('src/lib/data/producers/a.ts', `import { mid } from '../../helpers/mid.ts';\nimport { z } from 'zod';\nexport default { mid, z };\n`);
   project.write('src/lib/helpers/mid.ts', `export { leaf as mid } from './leaf.ts';\n`);
   project.write('src/lib/helpers/leaf.ts', `import pad from 'left-pad';\nimport { join } from 'node:path';\nexport const leaf = () => pad(join('a', 'b'), 1);\n`);
-  project.write('src/lib/data/datasets/b.ts', `import { other } from '../../helpers/other.ts';\nimport { z } from 'zod';\nexport default { other, z };\n`);
+  project.write('src/lib/data/producers/b.ts', `import { other } from '../../helpers/other.ts';\nimport { z } from 'zod';\nexport default { other, z };\n`);
   project.write('src/lib/helpers/other.ts', `export const other = 2;\n`);
 }
 
@@ -27,9 +27,9 @@ describe('input hash', () => {
   afterEach(() => project.remove());
 
   it('lists every local file a dataset imports, transitively, and the packages they import', async () => {
-    const manifest = await inputManifest(project.root, ['src/lib/data/datasets/a.ts']);
+    const manifest = await inputManifest(project.root, ['src/lib/data/producers/a.ts']);
     expect(manifest.sources.map((s) => s.path)).toEqual([
-      'src/lib/data/datasets/a.ts',
+      'src/lib/data/producers/a.ts',
       'src/lib/helpers/leaf.ts',
       'src/lib/helpers/mid.ts',
     ]);
@@ -67,16 +67,18 @@ describe('input hash', () => {
     });
   });
 
-  it('the hash ignores key order in the config but not values', () => {
+  it('the hash ignores key order in the config but not values, and covers the data of upstream records', () => {
     const manifest = { sources: [], packages: {} };
     expect(inputHash({ x: 1, y: 2 }, manifest)).toBe(inputHash({ y: 2, x: 1 }, manifest));
     expect(inputHash({ x: 1, y: 2 }, manifest)).not.toBe(inputHash({ x: 1, y: 3 }, manifest));
-    expect(inputHash({ x: 1 }, manifest, 'tfjs-wasm')).not.toBe(inputHash({ x: 1 }, manifest, 'tfjs-node'));
+    const upstream = (digest: string) => [{ id: 'u', dataDigest: `sha256:${digest.repeat(64)}` }];
+    expect(inputHash({ x: 1 }, manifest, upstream('a'))).not.toBe(inputHash({ x: 1 }, manifest, upstream('b')));
+    expect(inputHash({ x: 1 }, manifest, upstream('a'))).not.toBe(inputHash({ x: 1 }, manifest));
   });
 
   it('a missing package in the lockfile is an error naming the importing file', async () => {
     project.setPackages({ zod: '3.25.76' });
-    await expect(inputManifest(project.root, ['src/lib/data/datasets/a.ts'])).rejects.toThrow(
+    await expect(inputManifest(project.root, ['src/lib/data/producers/a.ts'])).rejects.toThrow(
       'src/lib/helpers/leaf.ts imports "left-pad", which is not in package-lock.json',
     );
   });

@@ -1,12 +1,16 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { compute, verifyAll } from '../../../src/lib/data/compute.ts';
-import { defineDataset } from '../../../src/lib/data/definition.ts';
-import { readRecord } from '../../../src/lib/data/store.ts';
-import { writeFileAtomic } from '../../../src/lib/data/atomic-write.ts';
-import { FixtureProject, quietEffects, testDataset } from './fixture-project.ts';
+import { compute, computeOrder, verifyAll } from '../../../src/lib/data/compute.ts';
+import { defineProducer } from '../../../src/lib/data/producer.ts';
+import { assess } from '../../../src/lib/data/pipeline.ts';
+import { defineContract, type RecordContract } from '../../../src/lib/records/contract.ts';
+import { readRecord as readByContract } from '../../../src/lib/records/reader.ts';
+import { FixtureProject, quietEffects, testContract, testDataset } from './fixture-project.ts';
+
+type TestProducer = ReturnType<typeof testDataset>;
+const readRecord = (root: string, producer: Pick<TestProducer, 'contract'>) => readByContract(producer.contract, { root });
 
 const ramp = ({ points }: { points: number }) => ({ values: Array.from({ length: points }, (_, i) => i / 2) });
 
@@ -14,7 +18,7 @@ describe('dataset pipeline', () => {
   let project: FixtureProject;
   beforeEach(() => {
     project = new FixtureProject();
-    project.write('src/lib/data/datasets/ramp.ts', 'export const x = 1;\n');
+    project.write('src/lib/data/producers/ramp.ts', 'export const x = 1;\n');
   });
   afterEach(() => project.remove());
 
@@ -25,13 +29,15 @@ describe('dataset pipeline', () => {
     const record = readRecord(project.root, ramp3);
     expect(record.data).toEqual({ values: [0, 0.5, 1] });
     expect(record.provenance).toMatchObject({
-      producer: 'src/lib/data/datasets/ramp.ts',
+      producer: 'src/lib/data/producers/ramp.ts',
       config: { points: 3 },
       seeds: [],
       backend: null,
+      upstream: [],
       generatedAt: '2026-01-02T03:04:05.000Z',
-      sources: [{ path: 'src/lib/data/datasets/ramp.ts' }],
+      sources: [{ path: 'src/lib/data/producers/ramp.ts' }],
     });
+    expect(record.provenance.dataDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(record.provenance.inputHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     const second = await compute(project.root, [ramp3], {}, quietEffects());
     expect(second.computed).toHaveLength(0);
@@ -45,7 +51,7 @@ describe('dataset pipeline', () => {
     const later = { ...quietEffects(), date: () => new Date('2027-01-01T00:00:00.000Z') };
     const { report } = await compute(project.root, [ramp3], { force: true }, later);
     expect(report?.datasets).toEqual([
-      { id: 'ramp', status: 'identical', maxAbsDiff: 0, maxRelDiff: 0, differences: [], wallTimeMs: 5 },
+      { id: 'ramp', status: 'identical', maxAbsDiff: 0, maxRelDiff: 0, differences: [], backend: null, previousBackend: null, wallTimeMs: 5, computeTimeMs: 5 },
     ]);
     expect(project.read('content/data/ramp.json')).toBe(before);
     expect(existsSync(join(project.root, 'content/reproduction-report.json'))).toBe(true);
@@ -53,13 +59,11 @@ describe('dataset pipeline', () => {
 
   it('--force leaves the file alone when the producer writes keys in another order than the schema lists them', async () => {
     // zod returns parsed objects in schema key order; the stored record keeps the producer's.
-    const reordered = defineDataset({
-      id: 'ramp',
-      title: 'keys out of schema order',
+    const reordered = defineProducer({
+      contract: defineContract({ id: 'ramp', title: 'keys out of schema order', schema: z.object({ first: z.number(), second: z.array(z.number()) }) }),
       configSchema: z.object({ points: z.number().int().min(1) }),
       config: { points: 3 },
       seeds: () => [],
-      schema: z.object({ first: z.number(), second: z.array(z.number()) }),
       produce: ({ points }: { points: number }) => ({ second: Array.from({ length: points }, (_, i) => i), first: 1 }),
     });
     await compute(project.root, [reordered], {}, quietEffects());
@@ -105,9 +109,9 @@ describe('dataset pipeline', () => {
   });
 
   it('NaN that a lax schema lets through still fails on write, naming the field, instead of becoming null', async () => {
-    const nan = defineDataset({
+    const nan = defineProducer({
       ...testDataset('ramp', ramp),
-      schema: z.object({ values: z.array(z.unknown()) }),
+      contract: defineContract({ id: 'ramp', title: 'lax', schema: z.object({ values: z.array(z.unknown()) }) }),
       produce: () => ({ values: [1, Number.NaN] }),
     });
     await expect(compute(project.root, [nan], {}, quietEffects())).rejects.toThrow(/data\.values\[1\]: NaN is not representable/);
@@ -121,7 +125,7 @@ describe('dataset pipeline', () => {
     });
     const badConfig = testDataset('zeta', ramp, 0);
     await expect(compute(project.root, [good, badConfig], {}, quietEffects())).rejects.toThrow(
-      /src\/lib\/data\/datasets\/zeta\.ts: field config\.points: Number must be greater than or equal to 1/,
+      /src\/lib\/data\/producers\/zeta\.ts: field config\.points: Number must be greater than or equal to 1/,
     );
     expect(ran).toBe(false);
   });
@@ -138,25 +142,56 @@ describe('dataset pipeline', () => {
     expect(readRecord(project.root, ramp3).data).toEqual({ values: [0, 0.5, 1] });
   });
 
-  it('a dataset derived from another record is recomputed in the same run when that record changes', async () => {
-    project.write('src/lib/data/datasets/base.ts', 'export const x = 1;\n');
-    project.write('src/lib/data/datasets/derived.ts', 'export const y = 2;\n');
+  it('a record derived from another is computed after it, whatever the list order, and again when its data change', async () => {
+    project.write('src/lib/data/producers/base.ts', 'export const x = 1;\n');
+    project.write('src/lib/data/producers/derived.ts', 'export const y = 2;\n');
     const base = (points: number) => testDataset('base', (c) => ({ values: Array.from({ length: c.points }, (_, i) => i) }), points);
-    // The derived dataset reads base's record, which it declares as an input of its hash.
-    const derived = defineDataset({
-      ...testDataset('derived', () => ({
-        values: (JSON.parse(project.read('content/data/base.json')) as { data: { values: number[] } }).data.values.map((v) => v + 1),
-      })),
-      extraEntries: ['content/data/base.json'],
+    const derived = testDataset('derived', (_c, upstream) => ({ values: upstream.data(base(2).contract).values.map((v) => v + 1) }), 3, {
+      upstream: [base(2).contract],
     });
-    // Registry order: base first. Even on the first run, derived must see base's record as just written.
-    await compute(project.root, [base(2), derived], {}, quietEffects());
+    // Listed after its input on purpose: the order comes from the contract's upstream.
+    await compute(project.root, [derived, base(2)], {}, quietEffects());
     expect(readRecord(project.root, derived).data).toEqual({ values: [1, 2] });
+    expect(readRecord(project.root, derived).provenance.upstream).toEqual([{ id: 'base', dataDigest: readRecord(project.root, base(2)).provenance.dataDigest }]);
     // base's config changes: one run recomputes base, then derived from the new record.
-    const { computed } = await compute(project.root, [base(3), derived], {}, quietEffects());
+    const effects = quietEffects();
+    const { computed } = await compute(project.root, [derived, base(3)], {}, effects);
     expect(computed.map((o) => o.id)).toEqual(['base', 'derived']);
+    expect(effects.lines.join('\n')).toContain('derived (stale: upstream record base changed)');
     expect(readRecord(project.root, derived).data).toEqual({ values: [1, 2, 3] });
     expect((await compute(project.root, [base(3), derived], {}, quietEffects())).computed).toHaveLength(0);
+  });
+
+  it('an upstream record regenerated with the same data leaves the derived record fresh', async () => {
+    project.write('src/lib/data/producers/base.ts', 'export const x = 1;\n');
+    project.write('src/lib/data/producers/derived.ts', 'export const y = 2;\n');
+    const base = testDataset('base', () => ({ values: [1, 2] }));
+    const derived = testDataset('derived', (_c, upstream) => upstream.data(base.contract), 3, { upstream: [base.contract] });
+    await compute(project.root, [base, derived], {}, quietEffects());
+    const { computed } = await compute(project.root, [base, derived], { force: true, only: ['base'] }, quietEffects());
+    expect(computed.map((o) => o.id)).toEqual(['base']);
+    expect((await assess(project.root, derived)).staleness).toEqual({ state: 'fresh' });
+  });
+
+  it('a producer may read only the records its contract declares', async () => {
+    project.write('src/lib/data/producers/base.ts', 'export const x = 1;\n');
+    project.write('src/lib/data/producers/sneaky.ts', 'export const y = 2;\n');
+    const base = testDataset('base', () => ({ values: [1] }));
+    const sneaky = testDataset('sneaky', (_c, upstream) => upstream.data(base.contract));
+    await compute(project.root, [base], {}, quietEffects());
+    await expect(compute(project.root, [sneaky], {}, quietEffects())).rejects.toThrow(
+      'src/lib/data/producers/sneaky.ts: reads record "base", which its contract does not declare as upstream',
+    );
+  });
+
+  it('records that depend on each other in a circle are refused, naming the circle', () => {
+    // Contracts are plain objects: a circle can only be made by hand, as here.
+    const upstreamOfA: RecordContract[] = [];
+    const a = testContract('a', upstreamOfA);
+    const b = testContract('b', [a]);
+    upstreamOfA.push(b);
+    const producers = [a, b].map((contract) => ({ ...testDataset(contract.id, () => ({ values: [] })), contract }));
+    expect(() => computeOrder(producers)).toThrow('records depend on each other in a circle: a → b → a');
   });
 
   it('a missing record says how to generate it', async () => {
@@ -169,29 +204,5 @@ describe('dataset pipeline', () => {
     await expect(compute(project.root, [testDataset('ramp', ramp)], { only: ['rmap'] }, quietEffects())).rejects.toThrow(
       'unknown dataset "rmap"; known: ramp',
     );
-  });
-});
-
-describe('atomic write', () => {
-  let project: FixtureProject;
-  beforeEach(() => {
-    project = new FixtureProject();
-  });
-  afterEach(() => project.remove());
-
-  it('replaces the content whole', () => {
-    const path = join(project.root, 'out/file.json');
-    writeFileAtomic(path, 'old');
-    writeFileAtomic(path, 'new');
-    expect(project.read('out/file.json')).toBe('new');
-    expect(readdirSync(join(project.root, 'out'))).toEqual(['file.json']);
-  });
-
-  it('a failed rename leaves the target as it was and removes the temporary file', () => {
-    // The target is a non-empty directory: rename(2) over it fails after the bytes are written.
-    mkdirSync(join(project.root, 'out/file.json/inner'), { recursive: true });
-    expect(() => writeFileAtomic(join(project.root, 'out/file.json'), 'new')).toThrow();
-    expect(readdirSync(join(project.root, 'out'))).toEqual(['file.json']);
-    expect(readdirSync(join(project.root, 'out/file.json'))).toEqual(['inner']);
   });
 });

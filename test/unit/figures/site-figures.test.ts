@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { figures } from '../../../src/lib/figures/registry.ts';
+import { figures } from '../../../src/lib/site/manifest.ts';
 import { renderSvg } from '../../../src/lib/figures/render.ts';
 import { toCsv } from '../../../src/lib/figures/csv.ts';
-import { loadRecord } from '../../../src/lib/articles/evidence.ts';
+import { readData } from '../../../src/lib/records/reader.ts';
 
 // Every published figure, from the committed datasets: renders without a single Vega warning
 // (the build treats warnings as errors), describes itself, and has a table to download.
 describe.each(figures.map((f) => [f.id, f] as const))('figure %s', (id, figure) => {
-  const { data } = loadRecord(figure.dataset);
+  const data = readData(figure.record);
 
   it('renders to one accessible SVG without warnings', async () => {
     const warnings: string[] = [];

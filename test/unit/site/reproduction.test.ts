@@ -2,8 +2,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { datasets } from '../../../src/lib/data/registry.ts';
-import { figuresInArticle, formatDuration, readReproductionReport, reportCounts } from '../../../src/lib/site/reproduction.ts';
+import { contracts } from '../../../src/lib/records/contracts/index.ts';
+import type { ReproductionReport } from '../../../src/lib/records/reproduction-report.ts';
+import { formatDuration, readReproductionReport, reportCounts } from '../../../src/lib/site/reproduction.ts';
 
 describe('reproducibility page helpers', () => {
   it('durations read in sensible units', () => {
@@ -15,17 +16,32 @@ describe('reproducibility page helpers', () => {
     expect(() => formatDuration(-1)).toThrow('not a duration');
   });
 
-  it('finds the figures an article places, in order', () => {
-    expect(figuresInArticle('a\n<Figure id="x-1" />\n\n<Figure  number="9" id="y" />\n<Num of="z" />')).toEqual(['x-1', 'y']);
+  it("counts a report's datasets by status", () => {
+    const entry = (id: string, status: ReproductionReport['datasets'][number]['status']) => ({
+      id,
+      status,
+      maxAbsDiff: 0,
+      maxRelDiff: 0,
+      differences: [],
+      backend: null,
+      previousBackend: null,
+      wallTimeMs: 1,
+      computeTimeMs: 1,
+    });
+    const report: ReproductionReport = {
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      node: 'v20',
+      totalWallTimeMs: 3,
+      backendTolerance: { maxRelDiff: 0.01 },
+      datasets: [entry('a', 'identical'), entry('b', 'identical'), entry('c', 'differs'), entry('d', 'within tolerance')],
+    };
+    expect(reportCounts(report)).toEqual({ identical: 2, 'within tolerance': 1, differs: 1, new: 0 });
   });
 
-  it('reads the committed reproduction report: every dataset in it is registered', () => {
+  it('the committed reproduction report covers every published record, and names no other', () => {
     const report = readReproductionReport();
     expect(report).not.toBeNull();
-    const ids = new Set(datasets.map((d) => d.id));
-    expect(report!.datasets.filter((d) => !ids.has(d.id)).map((d) => d.id)).toEqual([]);
-    const counts = reportCounts(report!);
-    expect(counts.identical + counts.differs + counts.new).toBe(report!.datasets.length);
+    expect(report!.datasets.map((d) => d.id).sort()).toEqual(contracts.map((c) => c.id).sort());
   });
 
   it('a malformed report fails naming the file and the field; a missing one is null', () => {
@@ -33,7 +49,7 @@ describe('reproducibility page helpers', () => {
     try {
       expect(readReproductionReport(root)).toBeNull();
       mkdirSync(join(root, 'content'));
-      writeFileSync(join(root, 'content/reproduction-report.json'), JSON.stringify({ generatedAt: 'yesterday', node: 'v20', totalWallTimeMs: 1, datasets: [] }));
+      writeFileSync(join(root, 'content/reproduction-report.json'), JSON.stringify({ generatedAt: 'yesterday', node: 'v20', totalWallTimeMs: 1, backendTolerance: { maxRelDiff: 0.01 }, datasets: [] }));
       expect(() => readReproductionReport(root)).toThrow(/content\/reproduction-report\.json: field generatedAt/);
       writeFileSync(join(root, 'content/reproduction-report.json'), '{');
       expect(() => readReproductionReport(root)).toThrow(/content\/reproduction-report\.json: not valid JSON/);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/lib/train/backend';
 import { runTraining } from '../../../src/lib/train/run';
-import { runConfigSchema, runResultSchema, type RunConfigInput } from '../../../src/lib/train/run-config';
+import { runConfigSchema, runResultSchema, type RunConfigInput } from '../../../src/lib/records/schemas/run';
 
 const base: RunConfigInput = {
   task: {

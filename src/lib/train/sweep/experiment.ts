@@ -8,9 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { canonicalJson } from '../../data/json-format';
-import { fieldPath } from '../../data/errors';
-import { runConfigSchema, type RunConfig } from '../run-config';
+import { canonicalJson } from '../../io/json-format';
+import { fieldPath } from '../../io/errors';
+import { runConfigSchema, type RunConfig } from '../../records/schemas/run';
 
 const json = z.union([z.number(), z.string(), z.boolean(), z.null(), z.record(z.unknown()), z.array(z.unknown())]);
 const settings = z.record(json);

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { figures } from '../../../lib/figures/registry';
-import { loadRecord } from '../../../lib/articles/evidence';
+import { figures } from '../../../lib/site/manifest';
+import { readData } from '../../../lib/records/reader';
 import { toCsv } from '../../../lib/figures/csv';
 
 /** The table each figure plots, as CSV. */
@@ -8,7 +8,7 @@ export const getStaticPaths: GetStaticPaths = () => figures.map((f) => ({ params
 
 export const GET: APIRoute = ({ params }) => {
   const figure = figures.find((f) => f.id === params.id)!;
-  return new Response(toCsv(figure.rows(loadRecord(figure.dataset).data)), {
+  return new Response(toCsv(figure.rows(readData(figure.record))), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8' },
   });
 };

@@ -1,8 +1,0 @@
-import { defineSweepDataset } from '../sweep-dataset';
-
-/** Training runs whose float64 gradient norms the one-way-street analysis classifies: see the experiment file. */
-export default defineSweepDataset({
-  id: 'one-way-street',
-  title: 'MNIST training of deep tanh(n·x) networks across n and σ_w², with float64 per-layer gradient norms every 20 steps',
-  experimentFile: 'content/experiments/one-way-street.json',
-});

@@ -1,8 +1,0 @@
-import { defineSweepDataset } from '../sweep-dataset';
-
-/** See the experiment file for what this sweep asks and how it is configured. */
-export default defineSweepDataset({
-  id: 'trainability-map',
-  title: 'Test accuracy of tanh networks on MNIST after 300 SGD steps, across depth and σ_w² at σ_b² = 0.05',
-  experimentFile: 'content/experiments/trainability-map.json',
-});

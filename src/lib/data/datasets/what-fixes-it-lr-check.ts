@@ -1,8 +1,0 @@
-import { defineSweepDataset } from '../sweep-dataset';
-
-/** See the experiment file for what this sweep asks and how it is configured. */
-export default defineSweepDataset({
-  id: 'what-fixes-it-lr-check',
-  title: 'Test accuracy on MNIST at depth 100 after 300 SGD steps for the set-ups of /what-fixes-it/ at four learning rates',
-  experimentFile: 'content/experiments/what-fixes-it-lr-check.json',
-});

@@ -1,8 +1,0 @@
-import { defineSweepDataset } from '../sweep-dataset';
-
-/** See the experiment file for what this sweep asks and how it is configured. */
-export default defineSweepDataset({
-  id: 'what-fixes-it',
-  title: 'Test accuracy on MNIST after 300 SGD steps across depth, for tanh(2x) at the standard and critical initialisations (Gaussian, orthogonal), ReLU with He initialisation and LeCun’s scaled tanh',
-  experimentFile: 'content/experiments/what-fixes-it.json',
-});

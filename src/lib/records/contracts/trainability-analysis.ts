@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { defineContract } from '../contract.ts';
+import trainabilityMap from './trainability-map.ts';
+import trainabilityRay from './trainability-ray.ts';
+
+export const cell = z.object({
+  x: z.number(),
+  depth: z.number().int(),
+  /** Final test accuracy; null when the run diverged. */
+  accuracy: z.number().nullable(),
+  outcome: z.string(),
+  trained: z.boolean(),
+  /** ξ_c at this cell's x (null where it is infinite: on the critical line). */
+  xiC: z.number().nullable(),
+});
+
+export const fit = z.object({
+  /** The fitted constant: the middle of the range of c with the fewest misclassified cells. */
+  c: z.number(),
+  /** Every c in [low, high] misclassifies the same, smallest, number of cells. */
+  low: z.number(),
+  high: z.number(),
+  misclassified: z.number().int(),
+  cells: z.number().int(),
+  /** Cells the literature constant misclassifies. */
+  misclassifiedAtLiteratureC: z.number().int(),
+});
+
+/** The training set-up shared by every run of a sweep, quoted in captions. */
+export const setup = z.object({
+  steps: z.number().int(),
+  batchSize: z.number().int(),
+  learningRate: z.number(),
+  /** σ_w² of the standard initialisation (null when it is the axis being varied). */
+  sw2: z.number().nullable(),
+  sb2: z.number(),
+});
+
+export const analysis = z.object({
+  /** What x is: σ_w² (at σ_b² = 0.05) for the map, n (at σ_w² = 1, σ_b² = 0) for the ray. */
+  xName: z.string(),
+  setup,
+  cells: z.array(cell),
+  curve: z.array(z.object({ x: z.number(), xiC: z.number().nullable() })),
+  fit,
+});
+
+/** Where the trained/untrained boundary of the trainability sweeps lies, against c·ξ_c. */
+export default defineContract({
+  id: 'trainability-analysis',
+  title: 'The trainability maps against the correlation depth scale ξ_c, with the fitted constant c',
+  upstream: [trainabilityMap, trainabilityRay],
+  schema: z.object({ trainedAccuracy: z.number(), literatureC: z.number(), map: analysis, ray: analysis }),
+});
