@@ -17,9 +17,9 @@ import { compute, verifyAll } from '../src/lib/data/compute.ts';
 import { PROJECT_LOCK, processIsAlive, withLock } from '../src/lib/io/lock.ts';
 import { realEffects, runMain } from './cli.ts';
 import { progressReporter } from './progress.ts';
-import { applyCsp } from './csp.ts';
-import { preloadMathFonts } from './font-preload.ts';
-import { subsetMathFonts } from './font-subset.ts';
+import { applyCsp } from '../src/lib/postbuild/csp.ts';
+import { preloadMathFonts } from '../src/lib/postbuild/font-preload.ts';
+import { subsetMathFonts } from '../src/lib/postbuild/font-subset.ts';
 
 const HELP = `Usage: npm run build [-- options]
 

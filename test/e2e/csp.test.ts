@@ -1,5 +1,5 @@
 // Content-Security-Policy (issue 7): every page carries a policy (a <meta http-equiv> written by
-// scripts/csp.ts) that allows no inline script by 'unsafe-inline', and every page — islands
+// src/lib/postbuild/csp.ts) that allows no inline script by 'unsafe-inline', and every page — islands
 // hydrated, the search page running a query through Pagefind's wasm — works within it: Chromium
 // reports no `securitypolicyviolation`. A script injected into a page is refused, which shows the
 // policy is in force and that the listener would notice.

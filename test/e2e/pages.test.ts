@@ -309,7 +309,7 @@ describe.each(pages)('page %s', (sitePath) => {
     }
   });
 
-  // scripts/font-subset.ts cuts each KaTeX face down to the characters the build thinks it draws.
+  // src/lib/postbuild/font-subset.ts cuts each KaTeX face down to the characters the build thinks it draws.
   // Chromium reports which fonts really drew each text: a character missing from a subset would
   // show up here as a fallback font (and on screen as a glyph from the wrong typeface).
   it('draws every character of its math in a KaTeX face', async () => {
@@ -354,7 +354,7 @@ describe.each(pages)('page %s', (sitePath) => {
     }
   });
 
-  // scripts/font-preload.ts takes a page's faces from its formulas (math-fonts.ts); the browser is the judge of
+  // src/lib/postbuild/font-preload.ts takes a page's faces from its formulas (math-fonts.ts); the browser is the judge of
   // which faces the page really needed. A face loaded late is a layout shift and a slower first
   // paint; a face preloaded for nothing is wasted bytes on a slow connection.
   // Faces whose woff2 the stylesheet embeds (Vite inlines files under 4 KB) need no preload.

@@ -17,10 +17,54 @@ export interface LighthouseResult {
   scores: Record<Category, number>;
   /** Key performance metrics, in ms (CLS unitless). */
   metrics: { fcp: number; lcp: number; tbt: number; cls: number; si: number };
+  /** What the page costs, in quantities that do not depend on the machine's speed. */
+  weight: PageWeight;
   /** Audits that did not get full marks: id, score, display value, for the report. */
   shortfalls: string[];
   /** Wall time of the run, ms. */
   ms: number;
+}
+
+export interface PageWeight {
+  /** Bytes transferred on load (gzip as served): total, largest single response, JavaScript. */
+  transferBytes: number;
+  largestResource: { url: string; bytes: number };
+  scriptBytes: number;
+  requests: number;
+  domElements: number;
+  /** URLs Lighthouse found render-blocking. */
+  renderBlocking: string[];
+  layoutShift: number;
+}
+
+interface NetworkRequestItem {
+  url: string;
+  transferSize?: number;
+  resourceType?: string;
+}
+
+function pageWeight(lhr: { audits: Record<string, { numericValue?: number; details?: unknown }> }, url: string): PageWeight {
+  const items = <T>(id: string): T[] => {
+    const details = lhr.audits[id]?.details as { items?: T[] } | undefined;
+    if (!details?.items) throw new Error(`Lighthouse gave no ${id} details for ${url}`);
+    return details.items;
+  };
+  const numeric = (id: string): number => {
+    const value = lhr.audits[id]?.numericValue;
+    if (typeof value !== 'number') throw new Error(`Lighthouse gave no ${id} value for ${url}`);
+    return value;
+  };
+  const requests = items<NetworkRequestItem>('network-requests');
+  const largest = requests.reduce((a, b) => ((b.transferSize ?? 0) > (a.transferSize ?? 0) ? b : a), requests[0] ?? { url: '', transferSize: 0 });
+  return {
+    transferBytes: numeric('total-byte-weight'),
+    largestResource: { url: largest.url, bytes: largest.transferSize ?? 0 },
+    scriptBytes: requests.filter((r) => r.resourceType === 'Script').reduce((sum, r) => sum + (r.transferSize ?? 0), 0),
+    requests: requests.length,
+    domElements: numeric('dom-size'),
+    renderBlocking: items<{ url: string }>('render-blocking-resources').map((r) => r.url),
+    layoutShift: numeric('cumulative-layout-shift'),
+  };
 }
 
 export interface LighthouseRunner {
@@ -76,6 +120,7 @@ export async function startLighthouse(): Promise<LighthouseRunner> {
           cls: numeric('cumulative-layout-shift'),
           si: numeric('speed-index'),
         },
+        weight: pageWeight(lhr as never, url),
         shortfalls,
         ms: Date.now() - started,
       };

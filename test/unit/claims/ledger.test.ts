@@ -3,6 +3,8 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
 import { ledger } from '../../../src/lib/claims/ledger';
+import { figureAnchor } from '../../../src/lib/figures/types';
+import { pages } from '../../../src/lib/site/manifest';
 import { assertBasis, evaluateBasis } from '../../../src/lib/claims/basis';
 import { quoteHtml } from '../../../src/lib/claims/quote-html';
 import { ESMAILIAN_ANSWER_URL, THREAD, THREAD_URLS } from '../../../src/lib/claims/thread';
@@ -13,13 +15,13 @@ const articles = path.resolve('content/articles');
 const claimsPage = readFileSync(path.join(articles, 'claims.mdx'), 'utf8');
 const entries = ledger.map((c) => [c.id, c] as const);
 
-/** Anchors a page offers: fig-<id> for each <Figure id>, and Astro's slug of each heading. */
+/** Anchors a page offers: its figures' (from the page manifest, which a test checks against the article) and Astro's slug of each heading. */
 function anchorsOf(page: string): Set<string> {
   const file = path.join(articles, `${page}.mdx`);
   if (!existsSync(file)) throw new Error(`evidence page ${page} has no article ${file}`);
   const text = readFileSync(file, 'utf8');
   const anchors = new Set<string>();
-  for (const m of text.matchAll(/<Figure\s+id="([^"]+)"/g)) anchors.add(`fig-${m[1]}`);
+  for (const figure of pages.find((p) => p.page === page)?.figures ?? []) anchors.add(figureAnchor(figure.id));
   const slugger = new GithubSlugger();
   for (const m of text.matchAll(/^#{2,4}\s+(.+)$/gm)) anchors.add(slugger.slug(m[1]!.replace(/\$/g, '')));
   return anchors;

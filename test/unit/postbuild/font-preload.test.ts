@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { preloadMathFonts, stylesheetUrls, withFontPreloads } from '../../../scripts/font-preload';
+import { preloadMathFonts, stylesheetUrls, withFontPreloads } from '../../../src/lib/postbuild/font-preload';
 
 const CSS =
   '@font-face{font-family:KaTeX_AMS;src:url(/_astro/KaTeX_AMS-Regular.BQhd.woff2) format("woff2")}' +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectMathCharacters, mathFontsUsed, woff2Inlined, woff2Url } from '../../../scripts/math-fonts';
+import { collectMathCharacters, mathFontsUsed, woff2Inlined, woff2Url } from '../../../src/lib/postbuild/math-fonts';
 
 const CSS =
   '@font-face{font-family:KaTeX_AMS;src:url(/_astro/KaTeX_AMS-Regular.BQhd.woff2) format("woff2")}' +

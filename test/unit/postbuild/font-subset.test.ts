@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentHash, subsetMathFonts, withHash } from '../../../scripts/font-subset';
+import { contentHash, subsetMathFonts, withHash } from '../../../src/lib/postbuild/font-subset';
 
 const KATEX_FONTS = path.resolve('node_modules/katex/dist/fonts');
 

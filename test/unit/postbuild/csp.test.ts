@@ -10,7 +10,7 @@ import {
   inlineScriptHashes,
   pageScriptUrls,
   withCspMeta,
-} from '../../../scripts/csp';
+} from '../../../src/lib/postbuild/csp';
 
 /** The CSP hash source of a script body, computed independently (Node's crypto, by hand). */
 function sha256Source(body: string): string {

@@ -1,4 +1,4 @@
-// The part of subset-font (no bundled types) that scripts/font-subset.ts uses.
+// The part of subset-font (no bundled types) that src/lib/postbuild/font-subset.ts uses.
 declare module 'subset-font' {
   export default function subsetFont(
     font: Buffer,
