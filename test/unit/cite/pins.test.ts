@@ -58,7 +58,7 @@ describe('version', () => {
 describe('every citation names the same version, commit and DOI', () => {
   it('BibTeX: version field, doi field, the full commit in note (read back with citation-js)', () => {
     const bib = pageBibtex(page);
-    const [entry] = parseBibtex(bib) as [Record<string, unknown>];
+    const entry = parseBibtex(bib)[0] as unknown as Record<string, unknown>;
     expect(entry.version).toBe('1.2.3');
     expect(entry.DOI).toBe('10.5281/zenodo.1234567');
     expect(String(entry.note)).toContain(`commit ${COMMIT}`);
