@@ -73,7 +73,8 @@ export function datasetEntry(options: {
     url: options.pageUrl,
     name: options.title,
     identifier: options.id,
-    description: options.description.length >= 50 ? options.description : `${options.description} (dataset ${options.id} of ${SITE_NAME}).`,
+    // Dataset Search wants 50 to 5,000 characters.
+    description: options.description.length >= 50 ? options.description : `${options.description} A dataset (${options.id}) of ${SITE_NAME}, published with its provenance and the code that computed it.`,
     creator: SITE_AUTHORS.map(organisation),
     dateModified: options.generatedAt,
     isAccessibleForFree: true,
