@@ -71,7 +71,7 @@ describe('one version and one commit everywhere', () => {
 
   it('/reproduce/ gives the commands that check out and build that commit', () => {
     const doc = read(`${basePath}reproduce/`);
-    const cmds = unescape(/<pre class="rebuild-commands"><code>([\s\S]*?)<\/code><\/pre>/.exec(doc)?.[1] ?? '').split('\n');
+    const cmds = unescape(/<pre class="rebuild-commands"[^>]*><code>([\s\S]*?)<\/code><\/pre>/.exec(doc)?.[1] ?? '').split('\n');
     expect(cmds[0]).toBe(`git clone ${cff['repository-code'] as string}`);
     expect(cmds).toContain(`git checkout ${cff.commit as string}`);
     expect(cmds.at(-1)).toMatch(/npm run build$/);
