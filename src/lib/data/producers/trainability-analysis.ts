@@ -8,6 +8,7 @@ import { linearGrid } from '../../math/grid';
 import { fitDepthScaleConstant, misclassifiedCells } from '../../math/boundary-fit';
 import trainabilityMap from '../../records/contracts/trainability-map.ts';
 import trainabilityRay from '../../records/contracts/trainability-ray.ts';
+import trainabilityRayInitOnly from '../../records/contracts/trainability-ray-init-only.ts';
 import type { SweepRecordData as SweepDataset } from '../../records/schemas/sweep.ts';
 
 const configSchema = z.object({
@@ -42,6 +43,7 @@ export default defineProducer({
         steps: config.steps,
         batchSize: config.batchSize,
         learningRate: config.optimiser.hiddenLr,
+        hiddenLrOverNSquared: config.optimiser.kind === 'sgd' && config.optimiser.hiddenLrOverNSquared,
         sw2: sw2Varies ? null : init.sw2,
         sb2: init.sb2,
       };
@@ -77,10 +79,19 @@ export default defineProducer({
 
     const map = upstream.data(trainabilityMap);
     const ray = upstream.data(trainabilityRay);
+    const rayInitOnly = upstream.data(trainabilityRayInitOnly);
+    // n = 1 is the same network and training under both conventions; it is run once, on the practitioner's ray.
+    const rayInitOnlyWithN1: SweepDataset = {
+      ...rayInitOnly,
+      runs: [...rayInitOnly.runs, ...ray.runs.filter((run) => (run.config.network.activation as { n: number }).n === 1)],
+    };
     // Every run of a sweep shares the parts of its init that are not on an axis.
     const gaussian = (sweep: SweepDataset) => sweep.runs[0]!.config.init as { sw2: number; sb2: number };
     const { sb2 } = gaussian(map);
     const rayInit = gaussian(ray);
+    const rayX = (run: SweepDataset['runs'][number]) => (run.config.network.activation as { n: number }).n;
+    // The initialisation, hence ξ_c, is the same under both conventions: only the step size differs.
+    const rayXiC = (n: number) => depthScaleC(tanhN(n), rayInit.sw2, rayInit.sb2);
     return {
       trainedAccuracy: config.trainedAccuracy,
       literatureC: config.literatureC,
@@ -90,12 +101,8 @@ export default defineProducer({
         (run) => (run.config.init as { sw2: number }).sw2,
         (sw2) => depthScaleC(tanh1, sw2, sb2),
       ),
-      ray: analyse(
-        ray,
-        'n',
-        (run) => (run.config.network.activation as { n: number }).n,
-        (n) => depthScaleC(tanhN(n), rayInit.sw2, rayInit.sb2),
-      ),
+      ray: analyse(ray, 'n', rayX, rayXiC),
+      rayInitOnly: analyse(rayInitOnlyWithN1, 'n', rayX, rayXiC),
     };
   },
 });

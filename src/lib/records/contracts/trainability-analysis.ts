@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineContract } from '../contract.ts';
 import trainabilityMap from './trainability-map.ts';
 import trainabilityRay from './trainability-ray.ts';
+import trainabilityRayInitOnly from './trainability-ray-init-only.ts';
 
 export const cell = z.object({
   x: z.number(),
@@ -31,6 +32,8 @@ export const setup = z.object({
   steps: z.number().int(),
   batchSize: z.number().int(),
   learningRate: z.number(),
+  /** True when the hidden layers train at learningRate / n² (the ray with only the initial scale changed). */
+  hiddenLrOverNSquared: z.boolean(),
   /** σ_w² of the standard initialisation (null when it is the axis being varied). */
   sw2: z.number().nullable(),
   sb2: z.number(),
@@ -49,6 +52,14 @@ export const analysis = z.object({
 export default defineContract({
   id: 'trainability-analysis',
   title: 'The trainability maps against the correlation depth scale ξ_c, with the fitted constant c',
-  upstream: [trainabilityMap, trainabilityRay],
-  schema: z.object({ trainedAccuracy: z.number(), literatureC: z.number(), map: analysis, ray: analysis }),
+  upstream: [trainabilityMap, trainabilityRay, trainabilityRayInitOnly],
+  schema: z.object({
+    trainedAccuracy: z.number(),
+    literatureC: z.number(),
+    map: analysis,
+    /** The ray as a practitioner runs it: the same η on every layer whatever n (convention a). */
+    ray: analysis,
+    /** The ray with only the initial scale changed: hidden layers at η/n², i.e. plain tanh at σ_w = n (convention b); n = 1 from `ray`. */
+    rayInitOnly: analysis,
+  }),
 });
