@@ -15,19 +15,22 @@ export const GRADIENT_STATES = ['healthy', 'vanished', 'exploded'] as const;
 export const state = z.enum(GRADIENT_STATES);
 export const stateCounts = z.object({ healthy: z.number().int(), vanished: z.number().int(), exploded: z.number().int() });
 
-export const transitionRow = z.object({
-  from: state,
-  total: z.number().int(),
-  to: z.array(
-    z.object({
-      state,
-      count: z.number().int(),
-      probability: z.number().nullable(),
-      low: z.number().nullable(),
-      high: z.number().nullable(),
-    }),
-  ),
-});
+/** A row of a transition matrix over the given states: counts, probabilities and their intervals. */
+const transitionRowOf = <S extends z.ZodTypeAny>(states: S) =>
+  z.object({
+    from: states,
+    total: z.number().int(),
+    to: z.array(
+      z.object({
+        state: states,
+        count: z.number().int(),
+        probability: z.number().nullable(),
+        low: z.number().nullable(),
+        high: z.number().nullable(),
+      }),
+    ),
+  });
+export const transitionRow = transitionRowOf(state);
 
 /** How often runs entered a state, left it again, and were in it at the end. */
 export const visitSummary = z.object({
@@ -130,13 +133,7 @@ export const persistentSummarySchema = z.object({
       resumedLearning: z.boolean(),
     }),
   ),
-  transitions: z.array(
-    z.object({
-      from: persistentState,
-      total: z.number().int(),
-      to: z.array(z.object({ state: persistentState, count: z.number().int(), probability: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable() })),
-    }),
-  ),
+  transitions: z.array(transitionRowOf(persistentState)),
   enteredVanished: z.number().int(),
   resumedLearningAfterVanished: z.number().int(),
 });
