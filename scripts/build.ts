@@ -20,6 +20,7 @@ import { progressReporter } from './progress.ts';
 import { applyCsp } from '../src/lib/postbuild/csp.ts';
 import { preloadMathFonts } from '../src/lib/postbuild/font-preload.ts';
 import { subsetMathFonts } from '../src/lib/postbuild/font-subset.ts';
+import { writeMnistSubset } from '../src/lib/lab/mnist-subset-file.ts';
 
 const HELP = `Usage: npm run build [-- options]
 
@@ -114,10 +115,12 @@ await runMain(async () => {
       const subset = await subsetMathFonts(partial, base);
       const preloaded = await preloadMathFonts(partial, base);
       const csp = await applyCsp(partial, base);
+      const labMnist = writeMnistSubset(partial); // the lab's MNIST subset, fetched only when a reader chooses it
       process.stdout.write(
         `✓ pages finished in ${((performance.now() - finishing) / 1000).toFixed(1)} s: ${subset.length} math fonts subset ` +
           `(${kb(subset.reduce((n, f) => n + f.before, 0))} → ${kb(subset.reduce((n, f) => n + f.after, 0))}), preloaded on ${preloaded.length} pages, ` +
-          `Content-Security-Policy on ${csp.pages} (${csp.withScripts} with scripts; wasm allowed on ${csp.withWasm.join(', ') || 'none'})\n`,
+          `Content-Security-Policy on ${csp.pages} (${csp.withScripts} with scripts; wasm allowed on ${csp.withWasm.join(', ') || 'none'}), ` +
+          `lab MNIST subset ${kb(labMnist.bytes)}\n`,
       );
       run('search index', resolve(root, 'node_modules/.bin/pagefind'), ['--site', partial, '--quiet'], env);
       replaceDirectory(partial, outDir);

@@ -390,7 +390,8 @@ describe.each(pages)('page %s', (sitePath) => {
   it('loads no JavaScript unless it has an island', async () => {
     const { islands, scripts } = await rec.page.evaluate(() => ({
       islands: document.querySelectorAll('astro-island').length,
-      scripts: Array.from(document.querySelectorAll('script'), (s) =>
+      // JSON-LD is a data block, never executed: not JavaScript.
+      scripts: Array.from(document.querySelectorAll<HTMLScriptElement>('script:not([type="application/ld+json"])'), (s) =>
         s.src ? `<script src="${s.getAttribute('src')}">` : `<script> ${(s.textContent ?? '').trim().slice(0, 80)}…`,
       ),
     }));

@@ -19,6 +19,8 @@ import { htmlFiles, localFile, normaliseBase } from './site-files.ts';
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const HAS_SRC = /\ssrc\s*=/i;
+/** A data block (JSON-LD): not executed, so not a script for the policy (HTML: "data block"). */
+const DATA_BLOCK = /\stype\s*=\s*"application\/(?:ld\+)?json"/i;
 /** What a page's module graph must mention for the page to load Pagefind (and its wasm). */
 const PAGEFIND_ENTRY = 'pagefind/pagefind.js';
 
@@ -26,7 +28,7 @@ const PAGEFIND_ENTRY = 'pagefind/pagefind.js';
 export function inlineScriptHashes(html: string): string[] {
   const hashes: string[] = [];
   for (const [, attributes, body] of html.matchAll(SCRIPT)) {
-    if (HAS_SRC.test(attributes ?? '')) continue;
+    if (HAS_SRC.test(attributes ?? '') || DATA_BLOCK.test(attributes ?? '')) continue;
     const hash = `'sha256-${createHash('sha256').update(body ?? '', 'utf8').digest('base64')}'`;
     if (!hashes.includes(hash)) hashes.push(hash);
   }

@@ -4,6 +4,8 @@
  * page's title, URL and dates, so every page and the tests compute the same strings.
  */
 import { escapeBibtex, formatBibtexEntry, protectTitle } from '../references/bibtex.ts';
+import { doiUrl } from '../cite/settings.ts';
+import { versionLabel, type SiteVersion } from '../cite/version.ts';
 
 /** The site's name as a publisher / container title. */
 export const SITE_NAME = 'tanh-nx';
@@ -21,6 +23,10 @@ export interface CitablePage {
   updated?: Date | undefined;
   /** The page's slug ('' for the home page), used in its BibTeX key. */
   slug: string;
+  /** The build the citation pins: package version, commit, newest record date. */
+  version?: SiteVersion | undefined;
+  /** The DOI of the archived release (the DOI setting), if any. */
+  doi?: string | undefined;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -37,7 +43,9 @@ export function pageBibtexKey(page: Pick<CitablePage, 'slug' | 'published'>): st
 
 export function pageBibtex(page: CitablePage): string {
   const d = page.published;
-  const note = page.updated ? `Published ${isoDay(d)}, updated ${isoDay(page.updated)}` : `Published ${isoDay(d)}`;
+  const dates = page.updated ? `Published ${isoDay(d)}, updated ${isoDay(page.updated)}` : `Published ${isoDay(d)}`;
+  const v = page.version;
+  const note = v ? `${dates}; version ${v.version}, commit ${v.commit}, data of ${isoDay(new Date(v.dataDate))}` : dates;
   return formatBibtexEntry('misc', pageBibtexKey(page), [
     // Double braces: an organisation, not "contributors, tanh-nx".
     ['author', SITE_AUTHORS.map((a) => `{${escapeBibtex(a)}}`).join(' and ')],
@@ -45,16 +53,23 @@ export function pageBibtex(page: CitablePage): string {
     ['howpublished', escapeBibtex(SITE_NAME)],
     ['year', String(d.getUTCFullYear())],
     ['month', { macro: BIBTEX_MONTHS[d.getUTCMonth()]! }],
+    ...(v ? [['version', escapeBibtex(v.version)] as [string, string]] : []),
+    ...(page.doi ? [['doi', page.doi] as [string, string]] : []),
     ['url', page.url],
     ['note', note],
   ]);
 }
 
-/** "tanh-nx contributors (2026, November 27). Title. tanh-nx. URL" (APA-like). */
+/**
+ * "tanh-nx contributors (2026, November 27). Title. tanh-nx, version 0.1.0 (commit 0133e68,
+ * data of 2026-12-02). https://doi.org/… URL" (APA-like; version and DOI when known; the URL last).
+ */
 export function pageCitationText(page: CitablePage): string {
   const d = page.published;
   const title = /[.?!]$/.test(page.title) ? page.title : `${page.title}.`;
-  return `${SITE_AUTHORS.join(', ')} (${d.getUTCFullYear()}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}). ${title} ${SITE_NAME}. ${page.url}`;
+  const source = page.version ? `${SITE_NAME}, ${versionLabel(page.version)}.` : `${SITE_NAME}.`;
+  const doi = page.doi ? ` ${doiUrl(page.doi)}.` : '';
+  return `${SITE_AUTHORS.join(', ')} (${d.getUTCFullYear()}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}). ${title} ${source}${doi} ${page.url}`;
 }
 
 /** Highwire Press meta tags, in the order they are written into <head>. */
@@ -69,6 +84,14 @@ export function highwireTags(page: CitablePage): [name: string, content: string]
     ['citation_public_url', page.url],
     ['citation_fulltext_html_url', page.url],
     ['citation_language', 'en'],
+    ...(page.doi ? [['citation_doi', page.doi] as [string, string]] : []),
+    // Not read by Google Scholar, but by anyone who wants the build a page came from.
+    ...(page.version
+      ? ([
+          ['citation_version', page.version.version],
+          ['citation_commit', page.version.commit],
+        ] as [string, string][])
+      : []),
   ];
 }
 

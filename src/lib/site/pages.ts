@@ -4,6 +4,7 @@
  * unit-tested without Astro.
  */
 import { SITE_NAME, type CitablePage } from './citation.ts';
+import type { SiteVersion } from '../cite/version.ts';
 
 /** What the site needs to know about an article to place and cite it. */
 export interface ArticleSummary {
@@ -50,13 +51,18 @@ export function citablePage(options: {
   site: URL | string;
   base: string;
   articles: readonly ArticleSummary[];
+  /** The build the citation pins (see src/lib/cite/version.ts). */
+  version?: SiteVersion | undefined;
+  /** The DOI setting, if given. */
+  doi?: string | undefined;
 }): CitablePage {
   const slug = slugOf(options.pathname, options.base);
   const url = new URL(options.pathname, options.site).href;
   const article = options.articles.find((a) => a.id === slug);
+  const pins = { version: options.version, doi: options.doi };
   if (article) {
-    return { title: article.data.title, url, published: article.data.published, updated: article.data.updated, slug };
+    return { title: article.data.title, url, published: article.data.published, updated: article.data.updated, slug, ...pins };
   }
   const title = options.title === SITE_NAME ? SITE_QUESTION : options.title;
-  return { title, url, published: sitePublished(options.articles), slug };
+  return { title, url, published: sitePublished(options.articles), slug, ...pins };
 }

@@ -43,7 +43,7 @@ export interface ShippedJavaScript {
 
 /** What the page at `label` has shipped so far in JavaScript, by the budget's measure. */
 export async function shippedJavaScript(page: Page, watch: PageWatch, label: string): Promise<ShippedJavaScript> {
-  const inline = await page.evaluate(() => Array.from(document.querySelectorAll('script:not([src])'), (s) => s.textContent ?? ''));
+  const inline = await page.evaluate(() => Array.from(document.querySelectorAll('script:not([src]):not([type="application/ld+json"])'), (s) => s.textContent ?? ''));
   const inlineBytes = inline.reduce((sum, text) => sum + gzipSync(text, { level: 9 }).length, 0);
   const files = [...watch.scripts.values()].reduce((a, b) => a + b, 0);
   const named = [...watch.scripts].map(([url, bytes]) => `${new URL(url).pathname.split('/').pop()} ${bytes}`).join(', ');

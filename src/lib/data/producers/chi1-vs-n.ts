@@ -4,6 +4,7 @@ import { defineProducer } from '../producer.ts';
 import { chi1, depthScaleC, qStar } from '../../math/meanfield';
 import { lecunTanh, tanhN } from '../../math/activations';
 import { linearGrid } from '../../math/grid';
+import { shareOfSlopesAboveOne } from '../../math/slope-share';
 
 const configSchema = z.object({
   nMin: z.number().positive(),
@@ -12,6 +13,8 @@ const configSchema = z.object({
   /** The standard initialisation: σ_w² = 1 (LeCun normal) and these bias variances. */
   sw2: z.number().positive(),
   sb2s: z.array(z.number().nonnegative()).min(1),
+  /** Where the share of slopes above 1 at q* is reported (at σ_b² = 0). */
+  shareNs: z.array(z.number().positive()).min(1),
 });
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
@@ -20,7 +23,7 @@ const finite = (x: number) => (Number.isFinite(x) ? x : null);
 export default defineProducer({
   contract: chi1VsNContract,
   configSchema,
-  config: { nMin: 0.25, nMax: 4, points: 151, sw2: 1, sb2s: [0, 0.05] },
+  config: { nMin: 0.25, nMax: 4, points: 151, sw2: 1, sb2s: [0, 0.05], shareNs: [2, 3] },
   seeds: () => [],
   produce(config) {
     const ns = linearGrid(config.nMin, config.nMax, config.points);
@@ -36,6 +39,11 @@ export default defineProducer({
       qStar: qStar(lecunTanh, config.sw2, sb2),
       xiC: finite(depthScaleC(lecunTanh, config.sw2, sb2)),
     }));
-    return { curve, lecun };
+    const slopeShares = config.shareNs.map((n) => {
+      const sb2 = 0;
+      const q = qStar(tanhN(n), config.sw2, sb2);
+      return { n, sb2, qStar: q, shareAboveOne: shareOfSlopesAboveOne(n, q), chi1: chi1(tanhN(n), config.sw2, sb2) };
+    });
+    return { curve, lecun, slopeShares };
   },
 });

@@ -9,5 +9,10 @@ export default defineContract({
     /** ξ_c is null where it is infinite (on the critical line). */
     curve: z.array(z.object({ n: z.number(), sb2: z.number(), chi1: z.number(), qStar: z.number(), xiC: z.number().nullable() })),
     lecun: z.array(z.object({ sb2: z.number(), chi1: z.number(), qStar: z.number(), xiC: z.number().nullable() })),
+    /**
+     * The share of slopes above 1, P(φ′(h) > 1) for h ~ N(0, q*), at a few n: the thread's count
+     * of slopes, beside χ1 = σ_w²·E[φ′²], which decides whether the gradient grows.
+     */
+    slopeShares: z.array(z.object({ n: z.number(), sb2: z.number(), qStar: z.number(), shareAboveOne: z.number(), chi1: z.number() })),
   }),
 });
