@@ -9,6 +9,8 @@ import { fitDepthScaleConstant, misclassifiedCells } from '../../math/boundary-f
 import trainabilityMap from '../../records/contracts/trainability-map.ts';
 import trainabilityRay from '../../records/contracts/trainability-ray.ts';
 import trainabilityRayInitOnly from '../../records/contracts/trainability-ray-init-only.ts';
+import trainabilityLrPilot from '../../records/contracts/trainability-lr-pilot.ts';
+import { summariseLrCheck } from '../../analysis/lr-check.ts';
 import type { SweepRecordData as SweepDataset } from '../../records/schemas/sweep.ts';
 
 const configSchema = z.object({
@@ -25,6 +27,16 @@ const configSchema = z.object({
 
 
 
+
+/** The map's learning-rate check, with each set-up's depth and σ_w² as fields. */
+function lrCheckOf(pilot: SweepDataset, referenceRate: number, trainedAccuracy: number) {
+  const check = summariseLrCheck(pilot, referenceRate, trainedAccuracy);
+  return {
+    ...check,
+    steps: pilot.runs[0]!.config.steps,
+    cells: check.cells.map(({ point, ...cell }) => ({ depth: point['network.depth']!, sw2: point['init.sw2']!, ...cell })),
+  };
+}
 
 /** Where the trained/untrained boundary of the trainability sweeps lies, against c·ξ_c. */
 export default defineProducer({
@@ -43,6 +55,8 @@ export default defineProducer({
         steps: config.steps,
         batchSize: config.batchSize,
         learningRate: config.optimiser.hiddenLr,
+        stopAtTestAccuracy: config.stopAtTestAccuracy ?? null,
+        seeds: new Set(sweep.runs.map((r) => r.seed)).size,
         hiddenLrOverNSquared: config.optimiser.kind === 'sgd' && config.optimiser.hiddenLrOverNSquared,
         sw2: sw2Varies ? null : init.sw2,
         sb2: init.sb2,
@@ -74,6 +88,10 @@ export default defineProducer({
         cells,
         curve,
         fit: { ...fitDepthScaleConstant(cells, cGrid), cells: cells.length, misclassifiedAtLiteratureC: misclassifiedCells(cells, config.literatureC) },
+        deepestTrained: xs.map((x) => {
+          const depths = cells.filter((k) => k.x === x && k.trained).map((k) => k.depth);
+          return { x, depth: depths.length ? Math.max(...depths) : null };
+        }),
       };
     };
 
@@ -103,6 +121,7 @@ export default defineProducer({
       ),
       ray: analyse(ray, 'n', rayX, rayXiC),
       rayInitOnly: analyse(rayInitOnlyWithN1, 'n', rayX, rayXiC),
+      lrCheck: lrCheckOf(upstream.data(trainabilityLrPilot), map.runs[0]!.config.optimiser.hiddenLr, config.trainedAccuracy),
     };
   },
 });
