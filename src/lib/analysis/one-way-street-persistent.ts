@@ -103,5 +103,14 @@ export function persistentSummary(
     transitions: rows,
     enteredVanished: runs.filter((r) => r.enteredVanished).length,
     resumedLearningAfterVanished: runs.filter((r) => r.resumedLearning).length,
+    // How large the gain of a network that is healthy and learning gets: the evidence that the
+    // healthy band is not wider than learning needs.
+    learningGain: rangeOf(runs.flatMap((r) => r.checkpoints.filter((c, i) => r.path[i] === 'healthy' && c.learning === true).map((c) => c.relativeGain))),
   };
+}
+
+/** Smallest and largest of the finite values (null when there are none). */
+function rangeOf(values: Array<number | null>): { min: number; max: number } | null {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  return finite.length === 0 ? null : { min: Math.min(...finite), max: Math.max(...finite) };
 }

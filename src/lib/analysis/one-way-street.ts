@@ -278,6 +278,7 @@ export function analyseOneWayStreet(sweep: SweepDataset, config: OneWayStreetCon
       checkpointEvery: first.gradientStats?.every ?? 0,
       checkpointsPerRun: Math.max(...runs.map((r) => r.checkpoints.length)),
       statisticsBatch: first.gradientStats?.batchSize ?? 0,
+      statisticsBatches: first.gradientStats?.batches ?? 1,
       batchSize: first.batchSize,
       learningRate: first.optimiser.hiddenLr,
       trainCount: task.trainCount,

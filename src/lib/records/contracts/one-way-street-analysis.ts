@@ -136,6 +136,8 @@ export const persistentSummarySchema = z.object({
   transitions: z.array(transitionRowOf(persistentState)),
   enteredVanished: z.number().int(),
   resumedLearningAfterVanished: z.number().int(),
+  /** Range of the median relative gain at checkpoints that are healthy and learning (null: none). */
+  learningGain: z.object({ min: z.number(), max: z.number() }).nullable(),
 });
 
 export default defineContract({
@@ -166,6 +168,8 @@ export default defineContract({
     checkpointEvery: z.number().int(),
     checkpointsPerRun: z.number().int(),
     statisticsBatch: z.number().int(),
+    /** Fixed batches the gradient statistics are measured on, at every checkpoint. */
+    statisticsBatches: z.number().int(),
     batchSize: z.number().int(),
     learningRate: z.number(),
     trainCount: z.number().int(),
