@@ -91,9 +91,6 @@ export const layerProfiles = defineFigure(oneWayStreetAnalysisRecord, {
 /** log10 of the relative gain drawn for every run; values beyond the axis are clamped to its ends. */
 const GAIN_AXIS: [number, number] = [-12, 8];
 
-/** log10 of the relative gain drawn for every run; values beyond the axis are clamped to its ends. */
-const GAIN_AXIS: [number, number] = [-12, 8];
-
 type Persistent = Analysis['persistent'];
 type PersistentRun = Persistent['runs'][number];
 type PersistentState = PersistentRun['path'][number];
