@@ -18,8 +18,6 @@ import trainabilityMap from './producers/trainability-map.ts';
 import trainabilityRay from './producers/trainability-ray.ts';
 import trainabilityRayInitOnly from './producers/trainability-ray-init-only.ts';
 import trainabilityAnalysis from './producers/trainability-analysis.ts';
-import nearCritical from './producers/near-critical.ts';
-import nearCriticalAnalysis from './producers/near-critical-analysis.ts';
 import productsModel from './producers/products-model.ts';
 import productsNetworks from './producers/products-networks.ts';
 import productsWidget from './producers/products-widget.ts';
@@ -49,8 +47,6 @@ export const producers: readonly AnyProducer[] = [
   trainabilityRay,
   trainabilityRayInitOnly,
   trainabilityAnalysis,
-  nearCritical,
-  nearCriticalAnalysis,
   productsModel,
   productsNetworks,
   productsWidget,

@@ -1,11 +1,9 @@
 /**
  * Figures of "Order, chaos and the edge" that test the trainability maps: the learning-rate check
- * (accuracy against steps, so a reader sees whether a run was still learning), the scan near
- * n = 1, and the forward pass (two inputs' correlation against depth, measured and predicted).
+ * (accuracy against steps, so a reader sees whether a run was still learning), and the forward pass (two inputs' correlation against depth, measured and predicted).
  */
 import type { DataOf } from '../records/contract.ts';
 import correlationPropagationRecord from '../records/contracts/correlation-propagation.ts';
-import nearCriticalAnalysisRecord from '../records/contracts/near-critical-analysis.ts';
 import trainabilityLrPilotRecord from '../records/contracts/trainability-lr-pilot.ts';
 import { colours, nColourScale, nLabel } from './theme';
 import { defineFigure } from './types';
@@ -78,45 +76,6 @@ export const lrCheckCurves = defineFigure(trainabilityLrPilotRecord, {
         step: p.step,
         testAccuracy: p.testAccuracy,
       })),
-    ),
-});
-
-type NearCritical = DataOf<typeof nearCriticalAnalysisRecord>;
-
-export const nearCriticalScan = defineFigure(nearCriticalAnalysisRecord, {
-  id: 'near-critical-scan',
-  title: 'Near n = 1: test accuracy against n at depths 50 to 150',
-  caption: (data: NearCritical) =>
-    `Final test accuracy on MNIST of tanh(n·x) networks at σ_w² = 1, σ_b² = 0 after up to ${data.setup.steps} SGD steps (η = ${data.setup.learningRate} on every layer, batch ${data.setup.batchSize}, stopping at ${percent(data.setup.stopAtTestAccuracy)}), one line per depth, n in steps of ${fmt(data.setup.nStep, 2)}; one seed per point. Dotted: the ${percent(data.trainedAccuracy)} line that counts as trained.`,
-  description: (data) =>
-    `Line chart of test accuracy against n from ${data.setup.ns[0]} to ${data.setup.ns.at(-1)}. ${data.byDepth
-      .map((d) => `Depth ${d.depth}: n = 1 reaches ${percent(d.n1Accuracy)}, the best n (${d.bestN}) ${percent(d.bestNAccuracy)}`)
-      .join('; ')}.`,
-  spec: (data) => {
-    const values = data.ray.flatMap((s) => s.cells.map((c) => ({ n: s.n, depth: `depth ${c.depth}`, accuracy: c.accuracy ?? 0.1 })));
-    const depths = data.setup.depths.map((d) => `depth ${d}`);
-    return {
-      layer: [
-        {
-          data: { values },
-          mark: { type: 'line' as const, point: true, strokeWidth: 2.5 },
-          encoding: {
-            x: { field: 'n', type: 'quantitative' as const, title: 'n', scale: { domain: [data.setup.ns[0]!, data.setup.ns.at(-1)!], nice: false } },
-            y: { field: 'accuracy', type: 'quantitative' as const, title: 'test accuracy', scale: { domain: [0, 1] } },
-            color: { field: 'depth', type: 'ordinal' as const, title: null, sort: depths, scale: { domain: depths, scheme: 'viridis' }, legend: { orient: 'bottom-left' as const } },
-          },
-        },
-        {
-          data: { values: [{ y: data.trainedAccuracy }] },
-          mark: { type: 'rule' as const, color: colours.reference, strokeDash: [2, 3] },
-          encoding: { y: { field: 'y', type: 'quantitative' as const } },
-        },
-      ],
-    };
-  },
-  rows: (data) =>
-    [...data.ray, ...data.biased].flatMap((s) =>
-      s.cells.map((c) => ({ setup: s.name, n: s.n, sw2: s.sw2, sb2: s.sb2, chi1: s.chi1, qStar: s.qStar, xiC: s.xiC, depth: c.depth, accuracy: c.accuracy, peakAccuracy: c.peakAccuracy, stepsRun: c.stepsRun })),
     ),
 });
 

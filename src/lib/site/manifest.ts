@@ -23,7 +23,6 @@ import trainabilityAnalysisRecord from '../records/contracts/trainability-analys
 import trainabilityLrPilotRecord from '../records/contracts/trainability-lr-pilot.ts';
 import trainabilityMapRecord from '../records/contracts/trainability-map.ts';
 import whatFixesItSummaryRecord from '../records/contracts/what-fixes-it-summary.ts';
-import nearCriticalAnalysisRecord from '../records/contracts/near-critical-analysis.ts';
 import correlationPropagationRecord from '../records/contracts/correlation-propagation.ts';
 import * as changeOfUnits from '../figures/change-of-units.ts';
 import * as oneWayStreet from '../figures/one-way-street.ts';
@@ -82,7 +81,6 @@ export const pages: readonly PageManifest[] = [
       orderAndChaos.trainabilityRay,
       orderAndChaos.trainabilityRayInitOnly,
       trainabilityChecks.lrCheckCurves,
-      trainabilityChecks.nearCriticalScan,
       trainabilityChecks.correlationPropagation,
     ],
     records: [
@@ -92,7 +90,6 @@ export const pages: readonly PageManifest[] = [
       trainabilityAnalysisRecord,
       trainabilityLrPilotRecord,
       trainabilityMapRecord,
-      nearCriticalAnalysisRecord,
       correlationPropagationRecord,
     ],
   },

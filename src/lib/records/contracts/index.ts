@@ -18,8 +18,6 @@ import trainabilityMap from './trainability-map.ts';
 import trainabilityRay from './trainability-ray.ts';
 import trainabilityRayInitOnly from './trainability-ray-init-only.ts';
 import trainabilityAnalysis from './trainability-analysis.ts';
-import nearCritical from './near-critical.ts';
-import nearCriticalAnalysis from './near-critical-analysis.ts';
 import productsModel from './products-model.ts';
 import productsNetworks from './products-networks.ts';
 import productsWidget from './products-widget.ts';
@@ -49,8 +47,6 @@ export const contracts: readonly RecordContract[] = [
   trainabilityRay,
   trainabilityRayInitOnly,
   trainabilityAnalysis,
-  nearCritical,
-  nearCriticalAnalysis,
   productsModel,
   productsNetworks,
   productsWidget,
