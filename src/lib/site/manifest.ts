@@ -23,12 +23,14 @@ import trainabilityAnalysisRecord from '../records/contracts/trainability-analys
 import trainabilityLrPilotRecord from '../records/contracts/trainability-lr-pilot.ts';
 import trainabilityMapRecord from '../records/contracts/trainability-map.ts';
 import whatFixesItSummaryRecord from '../records/contracts/what-fixes-it-summary.ts';
+import correlationPropagationRecord from '../records/contracts/correlation-propagation.ts';
 import * as changeOfUnits from '../figures/change-of-units.ts';
 import * as oneWayStreet from '../figures/one-way-street.ts';
 import * as orderAndChaos from '../figures/order-and-chaos.ts';
 import * as productsOfSlopes from '../figures/products-of-slopes.ts';
 import * as slopeBudget from '../figures/slope-budget.ts';
 import * as whatFixesIt from '../figures/what-fixes-it.ts';
+import * as trainabilityChecks from '../figures/trainability-checks.ts';
 import type { AnyFigure } from '../figures/types.ts';
 
 export interface PageManifest {
@@ -77,8 +79,19 @@ export const pages: readonly PageManifest[] = [
       orderAndChaos.fractionInside,
       orderAndChaos.trainabilityMap,
       orderAndChaos.trainabilityRay,
+      orderAndChaos.trainabilityRayInitOnly,
+      trainabilityChecks.lrCheckCurves,
+      trainabilityChecks.correlationPropagation,
     ],
-    records: [phaseDiagramRecord, chi1VsNRecord, gradientsAtInitRecord, trainabilityAnalysisRecord, trainabilityLrPilotRecord, trainabilityMapRecord],
+    records: [
+      phaseDiagramRecord,
+      chi1VsNRecord,
+      gradientsAtInitRecord,
+      trainabilityAnalysisRecord,
+      trainabilityLrPilotRecord,
+      trainabilityMapRecord,
+      correlationPropagationRecord,
+    ],
   },
   {
     page: 'one-way-street',
