@@ -34,6 +34,7 @@ function lrCheckOf(pilot: SweepDataset, referenceRate: number, trainedAccuracy: 
   return {
     ...check,
     steps: pilot.runs[0]!.config.steps,
+    setupCount: check.cells.length,
     cells: check.cells.map(({ point, ...cell }) => ({ depth: point['network.depth']!, sw2: point['init.sw2']!, ...cell })),
   };
 }

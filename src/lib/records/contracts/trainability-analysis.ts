@@ -68,6 +68,8 @@ export const lrCheck = z.object({
   referenceRate: z.number(),
   rates: z.array(z.number()),
   steps: z.number().int(),
+  /** Set-ups (depth, σ_w²) in the check. */
+  setupCount: z.number().int(),
   cells: z.array(
     z.object({
       depth: z.number().int(),
