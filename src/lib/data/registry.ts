@@ -11,7 +11,6 @@ import bestSlope from './producers/best-slope.ts';
 import phaseDiagram from './producers/phase-diagram.ts';
 import chi1VsN from './producers/chi1-vs-n.ts';
 import gradientsAtInit from './producers/gradients-at-init.ts';
-import correlationPropagation from './producers/correlation-propagation.ts';
 import depthPilot from './producers/depth-pilot.ts';
 import trainabilityLrPilot from './producers/trainability-lr-pilot.ts';
 import trainabilityMap from './producers/trainability-map.ts';
@@ -40,7 +39,6 @@ export const producers: readonly AnyProducer[] = [
   phaseDiagram,
   chi1VsN,
   gradientsAtInit,
-  correlationPropagation,
   depthPilot,
   trainabilityLrPilot,
   trainabilityMap,

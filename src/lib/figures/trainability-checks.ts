@@ -1,17 +1,15 @@
 /**
  * Figures of "Order, chaos and the edge" that test the trainability maps: the learning-rate check
- * (accuracy against steps, so a reader sees whether a run was still learning), and the forward pass (two inputs' correlation against depth, measured and predicted).
+ * (accuracy against steps, so a reader sees whether a run was still learning),.
  */
 import type { DataOf } from '../records/contract.ts';
-import correlationPropagationRecord from '../records/contracts/correlation-propagation.ts';
 import trainabilityLrPilotRecord from '../records/contracts/trainability-lr-pilot.ts';
-import { colours, nColourScale, nLabel } from './theme';
+import { colours } from './theme';
 import { defineFigure } from './types';
 
 type LrPilot = DataOf<typeof trainabilityLrPilotRecord>;
 type Run = LrPilot['runs'][number];
 
-const fmt = (x: number, digits = 2) => x.toFixed(digits);
 const percent = (x: number | null) => (x === null ? 'diverged' : `${Math.round(100 * x)} %`);
 const sw2Of = (run: Run) => (run.config.init as { sw2: number }).sw2;
 const etaLabel = (eta: number) => `η = ${eta}`;
@@ -77,41 +75,4 @@ export const lrCheckCurves = defineFigure(trainabilityLrPilotRecord, {
         testAccuracy: p.testAccuracy,
       })),
     ),
-});
-
-type CorrelationPropagation = DataOf<typeof correlationPropagationRecord>;
-
-export const correlationPropagation = defineFigure(correlationPropagationRecord, {
-  id: 'correlation-propagation',
-  title: 'Two inputs forget each other: correlation through the layers at initialisation',
-  caption: (data: CorrelationPropagation) =>
-    `Solid: the cosine between the pre-activations of two MNIST training images, layer by layer, in float64 tanh(n·x) networks of width ${data.config.width} at σ_w² = ${data.config.sw2}, σ_b² = ${data.config.sb2}, averaged over ${data.config.pairs} pairs and ${data.config.seeds.length} initialisations. Dashed: mean-field theory's correlation map iterated from the same pairs. For n > 1 its fixed point is c* = 0.`,
-  description: (data) =>
-    `Line chart of correlation against layer, starting at ${fmt(data.inputCosine)} for every n. At layer ${data.config.depth}: ${data.setups
-      .map((s) => `${nLabel(s.n)} measured ${fmt(s.last.measured, 3)}, predicted ${fmt(s.last.predicted, 3)} (c* = ${fmt(s.cStar, 2)})`)
-      .join('; ')}.`,
-  spec: (data) => {
-    const scale = nColourScale(data.setups.map((s) => s.n));
-    const rows = data.setups.flatMap((s) => s.layers.map((l) => ({ label: nLabel(s.n), layer: l.layer, measured: l.measured, predicted: l.predicted })));
-    const x = { field: 'layer', type: 'quantitative' as const, title: 'layer l' };
-    return {
-      data: { values: rows },
-      layer: [
-        {
-          mark: { type: 'line' as const, strokeWidth: 2.5 },
-          encoding: {
-            x,
-            y: { field: 'measured', type: 'quantitative' as const, title: 'correlation of two inputs', scale: { domain: [-0.05, 0.35] } },
-            color: { field: 'label', type: 'nominal' as const, title: null, scale, legend: { orient: 'top-right' as const } },
-          },
-        },
-        {
-          mark: { type: 'line' as const, strokeDash: [5, 4], strokeWidth: 2 },
-          encoding: { x, y: { field: 'predicted', type: 'quantitative' as const }, color: { field: 'label', type: 'nominal' as const, scale } },
-        },
-      ],
-    };
-  },
-  rows: (data) =>
-    data.setups.flatMap((s) => s.layers.map((l) => ({ n: s.n, layer: l.layer, measured: l.measured, measuredMin: l.measuredMin, measuredMax: l.measuredMax, predicted: l.predicted }))),
 });

@@ -23,7 +23,6 @@ import trainabilityAnalysisRecord from '../records/contracts/trainability-analys
 import trainabilityLrPilotRecord from '../records/contracts/trainability-lr-pilot.ts';
 import trainabilityMapRecord from '../records/contracts/trainability-map.ts';
 import whatFixesItSummaryRecord from '../records/contracts/what-fixes-it-summary.ts';
-import correlationPropagationRecord from '../records/contracts/correlation-propagation.ts';
 import * as changeOfUnits from '../figures/change-of-units.ts';
 import * as oneWayStreet from '../figures/one-way-street.ts';
 import * as orderAndChaos from '../figures/order-and-chaos.ts';
@@ -78,10 +77,9 @@ export const pages: readonly PageManifest[] = [
       orderAndChaos.growthRates,
       orderAndChaos.fractionInside,
       orderAndChaos.trainabilityMap,
+      trainabilityChecks.lrCheckCurves,
       orderAndChaos.trainabilityRay,
       orderAndChaos.trainabilityRayInitOnly,
-      trainabilityChecks.lrCheckCurves,
-      trainabilityChecks.correlationPropagation,
     ],
     records: [
       phaseDiagramRecord,
@@ -90,7 +88,6 @@ export const pages: readonly PageManifest[] = [
       trainabilityAnalysisRecord,
       trainabilityLrPilotRecord,
       trainabilityMapRecord,
-      correlationPropagationRecord,
     ],
   },
   {

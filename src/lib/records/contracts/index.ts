@@ -11,7 +11,6 @@ import bestSlope from './best-slope.ts';
 import phaseDiagram from './phase-diagram.ts';
 import chi1VsN from './chi1-vs-n.ts';
 import gradientsAtInit from './gradients-at-init.ts';
-import correlationPropagation from './correlation-propagation.ts';
 import depthPilot from './depth-pilot.ts';
 import trainabilityLrPilot from './trainability-lr-pilot.ts';
 import trainabilityMap from './trainability-map.ts';
@@ -40,7 +39,6 @@ export const contracts: readonly RecordContract[] = [
   phaseDiagram,
   chi1VsN,
   gradientsAtInit,
-  correlationPropagation,
   depthPilot,
   trainabilityLrPilot,
   trainabilityMap,
