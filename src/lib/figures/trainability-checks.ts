@@ -1,10 +1,9 @@
 /**
- * Figures of "Order, chaos and the edge" that test the trainability maps: the learning-rate check
- * (accuracy against steps, so a reader sees whether a run was still learning),.
+ * Figures of "Order, chaos and the edge" that test the trainability maps: the learning-rate check,
+ * as accuracy against steps, so a reader sees whether a run was still learning.
  */
 import type { DataOf } from '../records/contract.ts';
 import trainabilityLrPilotRecord from '../records/contracts/trainability-lr-pilot.ts';
-import { colours } from './theme';
 import { defineFigure } from './types';
 
 type LrPilot = DataOf<typeof trainabilityLrPilotRecord>;

@@ -22,6 +22,7 @@ import slopeThresholdsRecord from '../records/contracts/slope-thresholds.ts';
 import trainabilityAnalysisRecord from '../records/contracts/trainability-analysis.ts';
 import trainabilityLrPilotRecord from '../records/contracts/trainability-lr-pilot.ts';
 import trainabilityMapRecord from '../records/contracts/trainability-map.ts';
+import whatFixesItRecord from '../records/contracts/what-fixes-it.ts';
 import whatFixesItSummaryRecord from '../records/contracts/what-fixes-it-summary.ts';
 import * as changeOfUnits from '../figures/change-of-units.ts';
 import * as oneWayStreet from '../figures/one-way-street.ts';
@@ -98,7 +99,7 @@ export const pages: readonly PageManifest[] = [
   {
     page: 'what-fixes-it',
     figures: [whatFixesIt.jacobianSpread, whatFixesIt.jacobianSpectrum, whatFixesIt.accuracyVsDepth, whatFixesIt.accuracyVsLearningRate],
-    records: [jacobianSpectraRecord, whatFixesItSummaryRecord],
+    records: [jacobianSpectraRecord, whatFixesItRecord, whatFixesItSummaryRecord],
   },
   {
     page: 'claims',
