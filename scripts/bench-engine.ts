@@ -146,8 +146,8 @@ for (let s = 0; s < WARM_UP + timedSteps; s++) {
     let below: tf.Tensor2D | null = null;
     if (l > 0) {
       const wT = clock('transpose', () => transpose2d(weights[l]!));
-      const dh = clock('backward matMul', () => tf.matMul(delta, wT));
-      below = clock('activation derivative', () => activation.backward(dh, hl));
+      const dh = clock('backward matMul', () => tf.matMul(delta, wT) as tf.Tensor2D);
+      below = clock('activation derivative', () => activation.backward(dh as tf.Tensor2D, hl));
       clock('create/dispose', () => {
         wT.dispose();
         dh.dispose();

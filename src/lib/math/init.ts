@@ -107,6 +107,9 @@ export function validateNetworkSpec(spec: NetworkSpec): void {
     throw new RangeError(`spec.activation.kind must be tanhN, scaledTanh, lecun or relu, got ${String(kind)}`);
   }
   activationOf(spec.activation); // checks n, a, b
+  if (spec.residual !== undefined && !['one', 'inverse-sqrt-blocks'].includes(spec.residual?.branchScale as string)) {
+    throw new RangeError(`spec.residual.branchScale must be one or inverse-sqrt-blocks, got ${String(spec.residual?.branchScale)}`);
+  }
 }
 
 /** Checks an InitSpec: a known kind, σ_w² and σ_b² finite and ≥ 0. Throws a RangeError naming the field. */

@@ -6,6 +6,9 @@
  *
  * Layer l = 1..depth: z_l = h_{l−1}·W_l + b_l, h_l = φ(z_l) (h_0 = x); logits = h_depth·W_out + b_out.
  * Inputs are [batch × inputSize], row-major.
+ * Options of network.ts: residual (h_l = h_{l−1} + α·φ(·) for l ≥ 2) and LayerNorm before φ
+ * (h_l = φ(LN(z_l))); statistics of z_l are those of the affine output, before any LayerNorm,
+ * and ∂L/∂h_l is the gradient of the layer's output (the residual stream when residual).
  *
  * Losses (both a mean over the batch of B examples, summed over output units):
  * - softmax-cross-entropy: L = (1/B)·Σ_b −Σ_j y_bj·log softmax(logits_b)_j, with y_b the one-hot
@@ -19,7 +22,7 @@
  */
 import { multiplyAccumulate, sumOfSquares, transpose } from './linalg';
 import { validateNetworkSpec } from './init';
-import { activationOf, layerShape, type LossKind, type NetworkSpec, type Parameters } from './network';
+import { activationOf, LAYER_NORM_EPSILON, layerShape, residualBranchScale, type LossKind, type NetworkSpec, type Parameters } from './network';
 
 /** What the network should output: class labels (0..outputSize−1) or target values [batch × outputSize]. */
 export type Targets = { kind: 'labels'; labels: Int32Array | number[] } | { kind: 'values'; values: Float64Array };
@@ -79,7 +82,7 @@ export function forwardBackward64(
     throw new RangeError(`loss must be softmax-cross-entropy or mean-squared-error, got ${String(loss)}`);
   }
   const act = activationOf(spec.activation);
-  const { logits, z, h } = forwardPass(spec, params, x, batch);
+  const { logits, z, h, u, invStd } = forwardPass(spec, params, x, batch);
   const { value, gradLogits, accuracy } = lossAndGradient(loss, logits, targets, batch, spec.outputSize);
 
   const depth = spec.depth;
@@ -92,6 +95,9 @@ export function forwardBackward64(
   // Backwards over the 0-based layer index l (l = depth is the readout). Layer l reads h_l
   // (= x for l = 0, h[l − 1] otherwise; 1-based names as in the module comment), and δ holds
   // ∂L/∂ of its output: ∂L/∂logits for the readout, ∂L/∂z_{l+1} for the hidden layer l + 1.
+  const alpha = residualBranchScale(spec);
+  const hasSkip = (k: number) => spec.residual !== undefined && k >= 1; // hidden layer k (0-based) adds its input
+  let carry: Float64Array | null = null; // ∂L/∂h of the layer below's output, through the skip
   let delta = gradLogits;
   let scratchW: Float64Array | null = null; // ∂L/∂W buffer reused when gradients are not kept
   for (let l = depth; l >= 0; l--) {
@@ -120,10 +126,15 @@ export function forwardBackward64(
     // ∂L/∂h_l = δ·Wᵀ, then δ ← ∂L/∂z_l = ∂L/∂h_l ⊙ φ′(z_l)
     const gradH = new Float64Array(batch * fanIn);
     multiplyAccumulate(gradH, delta, transpose(params.weights[l]!, fanIn, fanOut), batch, fanOut, fanIn);
+    if (carry) for (let i = 0; i < gradH.length; i++) gradH[i]! += carry[i]!;
     gradHNorms[l - 1] = Math.sqrt(sumOfSquares(gradH));
-    const zl = z[l - 1]!;
-    for (let i = 0; i < gradH.length; i++) gradH[i]! *= act.df(zl[i]!);
-    delta = gradH;
+    const k = l - 1; // the hidden layer whose output h_l is (0-based)
+    carry = hasSkip(k) ? Float64Array.from(gradH) : null;
+    const scale = hasSkip(k) ? alpha : 1;
+    const ul = u[k]!;
+    if (scale === 1) for (let i = 0; i < gradH.length; i++) gradH[i]! *= act.df(ul[i]!);
+    else for (let i = 0; i < gradH.length; i++) gradH[i]! *= scale * act.df(ul[i]!);
+    delta = spec.layerNorm ? layerNormBackward(gradH, ul, invStd[k]!, batch, fanIn) : gradH;
   }
 
   const layers: LayerStatistics[] = [];
@@ -144,15 +155,21 @@ export function fractionInside(values: Float64Array, halfWidth: number): number 
   return inside / values.length;
 }
 
-/** z_l and h_l = φ(z_l) for l = 1..depth (stored at index l − 1), and the logits. */
+/**
+ * z_l, the normalised u_l (= z_l without LayerNorm), its per-row 1/√(var + ε) (LayerNorm only)
+ * and the layer outputs h_l for l = 1..depth (stored at index l − 1), and the logits.
+ */
 function forwardPass(
   spec: NetworkSpec,
   params: Parameters,
   x: Float64Array,
   batch: number,
-): { logits: Float64Array; z: Float64Array[]; h: Float64Array[] } {
+): { logits: Float64Array; z: Float64Array[]; u: Float64Array[]; invStd: Float64Array[]; h: Float64Array[] } {
   const act = activationOf(spec.activation);
+  const alpha = residualBranchScale(spec);
   const z: Float64Array[] = [];
+  const u: Float64Array[] = [];
+  const invStd: Float64Array[] = [];
   const h: Float64Array[] = [];
   let input = x;
   for (let l = 0; l <= spec.depth; l++) {
@@ -161,14 +178,59 @@ function forwardPass(
     const bias = params.biases[l]!;
     for (let b = 0; b < batch; b++) out.set(bias, b * fanOut);
     multiplyAccumulate(out, input, params.weights[l]!, batch, fanIn, fanOut);
-    if (l === spec.depth) return { logits: out, z, h };
+    if (l === spec.depth) return { logits: out, z, u, invStd, h };
+    let normalised: Float64Array = out;
+    if (spec.layerNorm) {
+      const norm = layerNormForward(out, batch, fanOut);
+      normalised = norm.u;
+      invStd.push(norm.invStd);
+    }
     const activated = new Float64Array(out.length);
-    for (let i = 0; i < out.length; i++) activated[i] = act.f(out[i]!);
+    for (let i = 0; i < out.length; i++) activated[i] = act.f(normalised[i]!);
+    if (spec.residual && l >= 1) for (let i = 0; i < out.length; i++) activated[i] = input[i]! + alpha * activated[i]!;
     z.push(out);
+    u.push(normalised);
     h.push(activated);
     input = activated;
   }
   throw new Error('unreachable');
+}
+
+/** u = (z − μ)/√(σ² + ε) per row of `width` values (μ, σ² the row's mean and population variance). */
+function layerNormForward(z: Float64Array, batch: number, width: number): { u: Float64Array; invStd: Float64Array } {
+  const u = new Float64Array(z.length);
+  const invStd = new Float64Array(batch);
+  for (let b = 0; b < batch; b++) {
+    const row = b * width;
+    let sum = 0;
+    for (let j = 0; j < width; j++) sum += z[row + j]!;
+    const mean = sum / width;
+    let squares = 0;
+    for (let j = 0; j < width; j++) squares += (z[row + j]! - mean) ** 2;
+    const r = 1 / Math.sqrt(squares / width + LAYER_NORM_EPSILON);
+    invStd[b] = r;
+    for (let j = 0; j < width; j++) u[row + j] = (z[row + j]! - mean) * r;
+  }
+  return { u, invStd };
+}
+
+/** ∂L/∂z = r·(∂L/∂u − mean(∂L/∂u) − u·mean(∂L/∂u ⊙ u)) per row, r = 1/√(σ² + ε). */
+function layerNormBackward(du: Float64Array, u: Float64Array, invStd: Float64Array, batch: number, width: number): Float64Array {
+  const dz = new Float64Array(du.length);
+  for (let b = 0; b < batch; b++) {
+    const row = b * width;
+    let meanDu = 0;
+    let meanDuU = 0;
+    for (let j = 0; j < width; j++) {
+      meanDu += du[row + j]!;
+      meanDuU += du[row + j]! * u[row + j]!;
+    }
+    meanDu /= width;
+    meanDuU /= width;
+    const r = invStd[b]!;
+    for (let j = 0; j < width; j++) dz[row + j] = r * (du[row + j]! - meanDu - u[row + j]! * meanDuU);
+  }
+  return dz;
 }
 
 /** The batch-mean loss, its gradient with respect to the logits and (for labels) the accuracy. */

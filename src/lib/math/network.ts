@@ -23,6 +23,38 @@ export interface NetworkSpec {
   depth: number;
   outputSize: number;
   activation: ActivationSpec;
+  /**
+   * Residual hidden layers: layer l ≥ 2 computes h_l = h_{l−1} + α·φ(z_l) (layer 1 maps the
+   * input to the width, without a skip). Absent: the plain network. α as `residualBranchScale`.
+   */
+  residual?: ResidualSpec;
+  /**
+   * LayerNorm without learnable gain or bias before φ in every hidden layer:
+   * h_l = φ(LN(z_l)), LN(z) = (z − mean(z)) / √(var(z) + ε) over the width, per example,
+   * ε = LAYER_NORM_EPSILON. Absent or false: none.
+   */
+  layerNorm?: boolean;
+}
+
+/**
+ * The residual branch factor α. `one`: the skip of He et al. (2016), whose tanh form
+ * h_l = h_{l−1} + φ(h_{l−1}W_l + b_l) is the "full residual network" analysed by Yang &
+ * Schoenholz (2017, Mean field residual networks: on the edge of chaos) — what practitioners
+ * write. `inverse-sqrt-blocks`: α = 1/√(depth − 1), one over the square root of the number of
+ * residual blocks, the scaling of Hayou et al. (2021, Stable ResNet), which keeps the forward
+ * variance bounded as depth grows.
+ */
+export interface ResidualSpec {
+  branchScale: 'one' | 'inverse-sqrt-blocks';
+}
+
+/** ε of the LayerNorm (PyTorch's default for nn.LayerNorm). */
+export const LAYER_NORM_EPSILON = 1e-5;
+
+/** α of a residual network (1 for a network without residual blocks). */
+export function residualBranchScale(spec: Pick<NetworkSpec, 'depth' | 'residual'>): number {
+  if (!spec.residual || spec.residual.branchScale === 'one') return 1;
+  return 1 / Math.sqrt(Math.max(1, spec.depth - 1));
 }
 
 /**

@@ -23,6 +23,8 @@ export type OptimiserSpec =
       readoutLr: number;
       /** μ ∈ [0, 1); 0 or absent = plain SGD. */
       momentum?: number;
+      /** Clip the gradient by its global norm before the update (`clipByGlobalNorm`); absent = never. */
+      clipNorm?: number;
     }
   | {
       kind: 'adam';
@@ -41,7 +43,23 @@ export type OptimiserSpec =
 /** Which learning rate a parameter uses. */
 export type ParameterGroup = 'hidden' | 'readout';
 
+/**
+ * Gradient clipping by global norm, as PyTorch's clip_grad_norm_ (Pascanu, Mikolov & Bengio
+ * 2013): with N = √(Σ over every parameter tensor of Σ g²) — all layers, weights and biases —
+ * every gradient is multiplied by min(1, clipNorm / (N + 1e-6)). A non-finite N gives
+ * non-finite gradients (the run then diverges, as it would unclipped).
+ */
+export function clipByGlobalNorm(gradients: readonly tf.Tensor[], clipNorm: number): tf.Tensor[] {
+  return tf.tidy(() => {
+    const norm = tf.sqrt(tf.addN(gradients.map((g) => tf.sum(tf.square(g)))));
+    const coefficient = tf.minimum(tf.div(tf.scalar(clipNorm), tf.add(norm, tf.scalar(1e-6))), tf.scalar(1));
+    return gradients.map((g) => tf.mul(g, coefficient));
+  });
+}
+
 export interface Optimiser {
+  /** The global-norm clip (SGD's `clipNorm`), or null: the trainer then needs every gradient before any update. */
+  readonly clipNorm: number | null;
   /** Starts step t + 1 (call once per step, before its updates). */
   beginStep(): void;
   /** Applies this step's update to parameter `index` given its gradient. */
@@ -59,8 +77,10 @@ export function createOptimiser(spec: OptimiserSpec, parameters: readonly { vari
   const disposeAll = (tensors: tf.Tensor[]) => tensors.forEach((t) => t.dispose());
   const assign = (index: number, value: tf.Tensor) => parameters[index]!.variable.assign(value);
 
+  const clipNorm = spec.kind === 'sgd' && spec.clipNorm !== undefined ? spec.clipNorm : null;
   if (spec.kind === 'sgd' && !spec.momentum) {
     return {
+      clipNorm,
       beginStep() {},
       update: (i, g) => tf.tidy(() => assign(i, tf.sub(parameters[i]!.variable, tf.mul(rate(i), g)))),
       dispose: () => disposeAll([lr.hidden, lr.readout]),
@@ -71,6 +91,7 @@ export function createOptimiser(spec: OptimiserSpec, parameters: readonly { vari
     const velocity = zerosLikeAll();
     const [mu] = scalars(spec.momentum!) as [tf.Scalar];
     return {
+      clipNorm,
       beginStep() {},
       update: (i, g) =>
         tf.tidy(() => {
@@ -94,6 +115,7 @@ export function createOptimiser(spec: OptimiserSpec, parameters: readonly { vari
   let t = 0;
   let corrections: [tf.Scalar, tf.Scalar] | null = null;
   return {
+    clipNorm: null,
     beginStep() {
       t += 1;
       corrections?.forEach((c) => c.dispose());
@@ -131,6 +153,7 @@ export function validateOptimiser(spec: OptimiserSpec): void {
   check('readoutLr', spec.readoutLr, (x) => x >= 0, 'a finite number ≥ 0');
   if (spec.kind === 'sgd') {
     if (spec.momentum !== undefined) check('momentum', spec.momentum, (x) => x >= 0 && x < 1, 'in [0, 1)');
+    if (spec.clipNorm !== undefined) check('clipNorm', spec.clipNorm, (x) => x > 0, 'a finite number > 0');
   } else if (spec.kind === 'adam') {
     check('beta1', spec.beta1, (x) => x >= 0 && x < 1, 'in [0, 1)');
     check('beta2', spec.beta2, (x) => x >= 0 && x < 1, 'in [0, 1)');

@@ -14,12 +14,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
-import { layerShape, type LossKind, type NetworkSpec, type Parameters } from '../math/network';
+import { layerShape, residualBranchScale, type LossKind, type NetworkSpec, type Parameters } from '../math/network';
 import { denseActivation } from './activation';
 import { backendName } from './backend';
-import { backward, type DenseNetwork, forward, logitsOf } from './dense';
+import { backward, backwardWithOptions, type DenseNetwork, forward, forwardWithOptions, logitsOf, logitsWithOptions, type NetworkOptions } from './dense';
 import { checkTargets, lossAndGradient, lossSumAndCorrect, type Targets } from './loss';
-import { createOptimiser, type Optimiser, type OptimiserSpec, type ParameterGroup } from './optimiser';
+import { clipByGlobalNorm, createOptimiser, type Optimiser, type OptimiserSpec, type ParameterGroup } from './optimiser';
 
 export interface TrainerOptions {
   loss: LossKind;
@@ -37,6 +37,8 @@ export class Trainer {
   private readonly activation: ReturnType<typeof denseActivation>;
   private readonly optimiser: Optimiser;
   private readonly network: DenseNetwork;
+  /** Residual / LayerNorm options, or null for the plain network (which keeps its own code path). */
+  private readonly options: NetworkOptions | null;
   private disposed = false;
   private steps = 0;
 
@@ -50,6 +52,8 @@ export class Trainer {
     this.biases = parameters.biases.map((b) => variableOf(tf.tensor1d(Float32Array.from(b))));
     this.activation = denseActivation(spec.activation);
     this.network = { weights: this.weights, biases: this.biases, activation: this.activation };
+    this.options =
+      spec.residual || spec.layerNorm ? { residualScale: spec.residual ? residualBranchScale(spec) : null, layerNorm: spec.layerNorm === true } : null;
     const group = (l: number): ParameterGroup => (l === spec.depth ? 'readout' : 'hidden');
     this.optimiser = createOptimiser(
       options.optimiser,
@@ -67,14 +71,21 @@ export class Trainer {
   step(x: tf.Tensor2D, targets: Targets): { loss: number } {
     this.checkBatch(x, targets);
     this.optimiser.beginStep();
+    const clipNorm = this.optimiser.clipNorm;
     const loss = this.readScalar(() => {
-      const { inputs, logits } = forward(this.network, x);
-      const { loss, dLogits } = lossAndGradient(this.loss, logits, targets);
-      logits.dispose();
-      backward(this.network, inputs, dLogits, (l, dW, db) => {
-        this.optimiser.update(2 * l, dW);
-        this.optimiser.update(2 * l + 1, db);
+      if (clipNorm === null) {
+        return this.lossAndBackward(x, targets, (l, dW, db) => {
+          this.optimiser.update(2 * l, dW);
+          this.optimiser.update(2 * l + 1, db);
+        });
+      }
+      // Clipping needs the global norm, hence every gradient, before the first update.
+      const gradients: tf.Tensor[] = [];
+      const loss = this.lossAndBackward(x, targets, (l, dW, db) => {
+        gradients[2 * l] = tf.clone(dW);
+        gradients[2 * l + 1] = tf.clone(db);
       });
+      clipByGlobalNorm(gradients, clipNorm).forEach((g, i) => this.optimiser.update(i, g));
       return loss;
     });
     this.steps += 1;
@@ -90,17 +101,29 @@ export class Trainer {
   gradients(x: tf.Tensor2D, targets: Targets): { loss: number; gradients: Parameters } {
     this.checkBatch(x, targets);
     const gradients: Parameters = { weights: [], biases: [] };
-    const loss = this.readScalar(() => {
+    const loss = this.readScalar(() =>
+      this.lossAndBackward(x, targets, (l, dW, db) => {
+        gradients.weights[l] = Float64Array.from(dW.dataSync());
+        gradients.biases[l] = Float64Array.from(db.dataSync());
+      }),
+    );
+    return { loss, gradients };
+  }
+
+  /** Forward, loss and backward pass (plain or with the network options), handing each layer's gradients to `onGradient`. */
+  private lossAndBackward(x: tf.Tensor2D, targets: Targets, onGradient: (l: number, dW: tf.Tensor2D, db: tf.Tensor1D) => void): tf.Scalar {
+    if (this.options === null) {
       const { inputs, logits } = forward(this.network, x);
       const { loss, dLogits } = lossAndGradient(this.loss, logits, targets);
       logits.dispose();
-      backward(this.network, inputs, dLogits, (l, dW, db) => {
-        gradients.weights[l] = Float64Array.from(dW.dataSync());
-        gradients.biases[l] = Float64Array.from(db.dataSync());
-      });
+      backward(this.network, inputs, dLogits, onGradient);
       return loss;
-    });
-    return { loss, gradients };
+    }
+    const pass = forwardWithOptions(this.network, this.options, x);
+    const { loss, dLogits } = lossAndGradient(this.loss, pass.logits, targets);
+    pass.logits.dispose();
+    backwardWithOptions(this.network, this.options, pass, dLogits, onGradient);
+    return loss;
   }
 
   /**
@@ -117,7 +140,7 @@ export class Trainer {
         const size = Math.min(batchSize, rows - start);
         const xs = x.slice([start, 0], [size, -1]);
         const ts = targets.rank === 1 ? (targets as tf.Tensor1D).slice([start], [size]) : (targets as tf.Tensor2D).slice([start, 0], [size, -1]);
-        const logits = logitsOf(this.network, xs);
+        const logits = this.options === null ? logitsOf(this.network, xs) : logitsWithOptions(this.network, this.options, xs);
         const batch = lossSumAndCorrect(this.loss, logits, ts);
         lossSum = tf.add(lossSum, batch.lossSum);
         if (batch.correct) correct = tf.add(correct, batch.correct);

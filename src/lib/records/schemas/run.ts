@@ -36,6 +36,8 @@ export const optimiserSchema = z.discriminatedUnion('kind', [
        * ray only the initial scale changes, not the effective step size.
        */
       hiddenLrOverNSquared: z.boolean().default(false),
+      /** Clip the gradient by its global norm (all layers, weights and biases) to at most this before each update, as PyTorch's clip_grad_norm_; absent = never. */
+      clipNorm: positive.optional(),
     })
     .strict(),
   z
@@ -83,7 +85,17 @@ export const taskSchema = z.discriminatedUnion('kind', [
 export const runConfigSchema = z
   .object({
     task: taskSchema,
-    network: z.object({ width: z.number().int().positive(), depth: z.number().int().positive(), activation: activationSchema }).strict(),
+    network: z
+      .object({
+        width: z.number().int().positive(),
+        depth: z.number().int().positive(),
+        activation: activationSchema,
+        /** Residual hidden layers h_l = h_{l−1} + α·φ(z_l) for l ≥ 2 (math/network.ts); absent = plain. */
+        residual: z.object({ branchScale: z.enum(['one', 'inverse-sqrt-blocks']) }).strict().optional(),
+        /** LayerNorm without gain or bias before φ in every hidden layer (math/network.ts); absent = none. */
+        layerNorm: z.boolean().optional(),
+      })
+      .strict(),
     init: initSchema,
     optimiser: optimiserSchema,
     loss: z.enum(['softmax-cross-entropy', 'mean-squared-error']),
