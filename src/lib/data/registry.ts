@@ -29,6 +29,7 @@ import jacobianSpectra from './producers/jacobian-spectra.ts';
 import whatFixesIt from './producers/what-fixes-it.ts';
 import whatFixesItLrCheck from './producers/what-fixes-it-lr-check.ts';
 import whatFixesItSummary from './producers/what-fixes-it-summary.ts';
+import whatPractitionersDo from './producers/what-practitioners-do.ts';
 
 export const producers: readonly AnyProducer[] = [
   activationCurves,
@@ -57,4 +58,5 @@ export const producers: readonly AnyProducer[] = [
   whatFixesIt,
   whatFixesItLrCheck,
   whatFixesItSummary,
+  whatPractitionersDo,
 ];

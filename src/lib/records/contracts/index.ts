@@ -29,6 +29,7 @@ import jacobianSpectra from './jacobian-spectra.ts';
 import whatFixesIt from './what-fixes-it.ts';
 import whatFixesItLrCheck from './what-fixes-it-lr-check.ts';
 import whatFixesItSummary from './what-fixes-it-summary.ts';
+import whatPractitionersDo from './what-practitioners-do.ts';
 
 export const contracts: readonly RecordContract[] = [
   activationCurves,
@@ -57,6 +58,7 @@ export const contracts: readonly RecordContract[] = [
   whatFixesIt,
   whatFixesItLrCheck,
   whatFixesItSummary,
+  whatPractitionersDo,
 ];
 
 export function contractById(id: string): RecordContract {
