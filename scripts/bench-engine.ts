@@ -12,6 +12,7 @@
  * A benchmark, not a test: figures depend on the machine and its load.
  *
  *   nice -n 19 npx tsx scripts/bench-engine.ts [--depth 50] [--width 128] [--batch 64] [--steps 60] [--json]
+ *   nice -n 19 npx tsx scripts/bench-engine.ts --run 200 [--residual] [--layer-norm] [--clip 1]
  */
 import * as tf from '@tensorflow/tfjs';
 import { performance } from 'node:perf_hooks';
@@ -39,6 +40,9 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     'skip-worker': { type: 'boolean', default: false },
     run: { type: 'string' },
+    residual: { type: 'boolean', default: false },
+    'layer-norm': { type: 'boolean', default: false },
+    clip: { type: 'string' },
   },
 });
 
@@ -52,9 +56,15 @@ if (values.run !== undefined) {
   await initBackend({ backend: 'wasm' });
   const config = runConfigSchema.parse({
     task: { kind: 'mnist', trainCount: 8000, testCount: 2000, seed: 1, standardise: 'global' },
-    network: { width: Number(values.width), depth: Number(values.depth), activation: { kind: 'tanhN', n: 2 } },
+    network: {
+      width: Number(values.width),
+      depth: Number(values.depth),
+      activation: { kind: 'tanhN', n: 2 },
+      ...(values.residual ? { residual: { branchScale: 'one' } } : {}),
+      ...(values['layer-norm'] ? { layerNorm: true } : {}),
+    },
     init: { kind: 'gaussian', sw2: 0.25, sb2: 0 },
-    optimiser: { kind: 'sgd', hiddenLr: 0.01, readoutLr: 0.01 },
+    optimiser: { kind: 'sgd', hiddenLr: 0.01, readoutLr: 0.01, ...(values.clip ? { clipNorm: Number(values.clip) } : {}) },
     loss: 'softmax-cross-entropy',
     batchSize: Number(values.batch),
     steps: Number(values.run),
