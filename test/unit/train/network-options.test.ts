@@ -147,6 +147,28 @@ describe('gradient clipping by global norm', () => {
   });
 });
 
+describe('determinism with the options', () => {
+  it('two trainers with residual, LayerNorm and clipping give bit-identical losses and parameters over 10 steps', () => {
+    const spec: NetworkSpec = { ...networkSpec({ kind: 'tanhN', n: 2 }, 4, 32, 20, 10), residual: { branchScale: 'one' }, layerNorm: true };
+    const train = () => {
+      const trainer = new Trainer(spec, parametersFor(spec, 3), { loss: 'softmax-cross-entropy', optimiser: { kind: 'sgd', hiddenLr: 0.05, readoutLr: 0.05, clipNorm: 0.5 } });
+      const losses: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const b = tensorBatch(spec, hostBatch(spec, 16, 300 + i));
+        losses.push(trainer.step(b.x, b.labels).loss);
+        tf.dispose(b);
+      }
+      const p = flat(trainer.parameters());
+      trainer.dispose();
+      return { losses, p };
+    };
+    const first = train();
+    expect(first.losses.every(Number.isFinite)).toBe(true);
+    expect(first.losses.at(-1)!).not.toBe(first.losses[0]!);
+    expect(train()).toEqual(first);
+  });
+});
+
 describe('the plain network is unchanged when the options are absent', () => {
   it('trajectories, parameters, float64 statistics and evaluation are byte-identical to the engine before the options (fixture)', () => {
     const golden = JSON.parse(readFileSync(new URL('./fixtures/plain-network-golden.json', import.meta.url), 'utf8')) as Record<string, unknown>;
