@@ -11,12 +11,15 @@ import bestSlope from './producers/best-slope.ts';
 import phaseDiagram from './producers/phase-diagram.ts';
 import chi1VsN from './producers/chi1-vs-n.ts';
 import gradientsAtInit from './producers/gradients-at-init.ts';
+import correlationPropagation from './producers/correlation-propagation.ts';
 import depthPilot from './producers/depth-pilot.ts';
 import trainabilityLrPilot from './producers/trainability-lr-pilot.ts';
 import trainabilityMap from './producers/trainability-map.ts';
 import trainabilityRay from './producers/trainability-ray.ts';
 import trainabilityRayInitOnly from './producers/trainability-ray-init-only.ts';
 import trainabilityAnalysis from './producers/trainability-analysis.ts';
+import nearCritical from './producers/near-critical.ts';
+import nearCriticalAnalysis from './producers/near-critical-analysis.ts';
 import productsModel from './producers/products-model.ts';
 import productsNetworks from './producers/products-networks.ts';
 import productsWidget from './producers/products-widget.ts';
@@ -39,12 +42,15 @@ export const producers: readonly AnyProducer[] = [
   phaseDiagram,
   chi1VsN,
   gradientsAtInit,
+  correlationPropagation,
   depthPilot,
   trainabilityLrPilot,
   trainabilityMap,
   trainabilityRay,
   trainabilityRayInitOnly,
   trainabilityAnalysis,
+  nearCritical,
+  nearCriticalAnalysis,
   productsModel,
   productsNetworks,
   productsWidget,

@@ -11,12 +11,15 @@ import bestSlope from './best-slope.ts';
 import phaseDiagram from './phase-diagram.ts';
 import chi1VsN from './chi1-vs-n.ts';
 import gradientsAtInit from './gradients-at-init.ts';
+import correlationPropagation from './correlation-propagation.ts';
 import depthPilot from './depth-pilot.ts';
 import trainabilityLrPilot from './trainability-lr-pilot.ts';
 import trainabilityMap from './trainability-map.ts';
 import trainabilityRay from './trainability-ray.ts';
 import trainabilityRayInitOnly from './trainability-ray-init-only.ts';
 import trainabilityAnalysis from './trainability-analysis.ts';
+import nearCritical from './near-critical.ts';
+import nearCriticalAnalysis from './near-critical-analysis.ts';
 import productsModel from './products-model.ts';
 import productsNetworks from './products-networks.ts';
 import productsWidget from './products-widget.ts';
@@ -39,12 +42,15 @@ export const contracts: readonly RecordContract[] = [
   phaseDiagram,
   chi1VsN,
   gradientsAtInit,
+  correlationPropagation,
   depthPilot,
   trainabilityLrPilot,
   trainabilityMap,
   trainabilityRay,
   trainabilityRayInitOnly,
   trainabilityAnalysis,
+  nearCritical,
+  nearCriticalAnalysis,
   productsModel,
   productsNetworks,
   productsWidget,
