@@ -8,6 +8,7 @@ import { tanhN } from '../math/activations';
 import type { SweepRecordData } from '../records/schemas/sweep.ts';
 import type { z } from 'zod';
 import type { nearCriticalCell, nearCriticalSchema, nearCriticalSetup } from '../records/contracts/near-critical-analysis.ts';
+import { CHANCE_ACCURACY } from './chance.ts';
 
 type Analysis = z.infer<typeof nearCriticalSchema>;
 type Setup = z.infer<typeof nearCriticalSetup>;
@@ -21,8 +22,6 @@ export const CRITICAL_CHI1_TOLERANCE = 1e-4;
  * least this much (absolute accuracy): with two seeds per cell, overlapping ranges rank nothing.
  */
 export const CLEARLY_BETTER = 0.05;
-/** Accuracy a diverged run is counted with in means and ranges: chance for ten classes. */
-const CHANCE = 0.1;
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
 const best = (values: Array<number | null>) => values.reduce<number | null>((m, v) => (v !== null && (m === null || v > m) ? v : m), null);
@@ -30,7 +29,7 @@ const best = (values: Array<number | null>) => values.reduce<number | null>((m, 
 function cellOf(depth: number, runs: Run[], trainedAccuracy: number): Cell {
   const bySeed = [...runs].sort((a, b) => a.seed - b.seed);
   const accuracies = bySeed.map((r) => r.result.final.testAccuracy);
-  const counted = accuracies.map((a) => a ?? CHANCE);
+  const counted = accuracies.map((a) => a ?? CHANCE_ACCURACY);
   const seedsTrained = accuracies.filter((a) => a !== null && a >= trainedAccuracy).length;
   return {
     depth,
@@ -131,7 +130,7 @@ export function summariseNearCritical(sweep: SweepRecordData, trainedAccuracy: n
       stopAtTestAccuracy: first.stopAtTestAccuracy ?? null,
       seeds,
       clearlyBetter: CLEARLY_BETTER,
-      chance: CHANCE,
+      chance: CHANCE_ACCURACY,
       depths,
       ns,
       nStep: Math.max(...steps),
