@@ -8,39 +8,22 @@ import { describe, expect, it } from 'vitest';
 import { summariseNearCritical } from '../../../src/lib/analysis/near-critical';
 import { chi1, criticalWeightVariance, depthScaleC, qStar } from '../../../src/lib/math/meanfield';
 import { tanh1, tanhN } from '../../../src/lib/math/activations';
-import type { SweepRecordData as SweepDataset } from '../../../src/lib/records/schemas/sweep';
-import { runConfigSchema, type RunResult } from '../../../src/lib/records/schemas/run';
+import { fakeRun, sweep } from './sweep-fixture';
 
-type Run = SweepDataset['runs'][number];
-
-function run(variant: string, n: number, depth: number, accuracy: number | null, init = { kind: 'gaussian', sw2: 1, sb2: 0 }, seed = 1): Run {
-  const config = runConfigSchema.parse({
-    task: { kind: 'mnist', trainCount: 100, testCount: 50, seed: 1 },
-    network: { width: 8, depth, activation: { kind: 'tanhN', n } },
-    init,
-    optimiser: { kind: 'sgd', hiddenLr: 0.01, readoutLr: 0.01 },
-    loss: 'softmax-cross-entropy',
-    batchSize: 4,
-    steps: 10,
-    evalEvery: 5,
-    stopAtTestAccuracy: 0.9,
+const run = (variant: string, n: number, depth: number, accuracy: number | null, init = { kind: 'gaussian', sw2: 1, sb2: 0 }, seed = 1) =>
+  fakeRun({
+    variant,
+    n,
+    depth,
     seed,
-  });
-  const result: RunResult = {
-    outcome: accuracy === null ? 'diverged' : 'completed',
-    stepsRun: 10,
-    divergedAtStep: accuracy === null ? 3 : null,
+    accuracy,
+    init,
     curve: [
       { step: 0, trainLoss: null, testLoss: 2.3, testAccuracy: 0.1 },
       { step: 5, trainLoss: 2, testLoss: 2, testAccuracy: accuracy === null ? null : Math.min(0.95, accuracy + 0.2) },
       { step: 10, trainLoss: 2, testLoss: 2, testAccuracy: accuracy },
     ],
-    gradients: [],
-    final: { trainLoss: null, testLoss: null, testAccuracy: accuracy },
-  };
-  return { index: 0, key: `${variant}-${depth}-${seed}`, variant, point: { 'network.depth': depth }, seed, config, result };
-}
-const sweep = (runs: Run[]): SweepDataset => ({ description: 'test', runs: runs.map((r, index) => ({ ...r, index })) });
+  });
 const sw2Crit = criticalWeightVariance(tanh1, 0.05);
 const biasedInit = { kind: 'gaussian', sw2: sw2Crit, sb2: 0.05 };
 const records = () =>
