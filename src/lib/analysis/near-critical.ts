@@ -110,6 +110,7 @@ export function summariseNearCritical(sweep: SweepRecordData, trainedAccuracy: n
       bestN: ranked[0]!.n,
       bestNAccuracy: cellAt(ranked[0]!, depth).meanAccuracy,
       bestNRange: [cellAt(ranked[0]!, depth).minAccuracy, cellAt(ranked[0]!, depth).maxAccuracy] as [number, number],
+      bestNMargin: cellAt(ranked[0]!, depth).minAccuracy - n1Cell.maxAccuracy,
       nsClearlyBetterThanN1: ray.filter((s) => cellAt(s, depth).minAccuracy >= n1Cell.maxAccuracy + CLEARLY_BETTER).map((s) => s.n),
       nsTrained: ray.filter((s) => cellAt(s, depth).verdict === 'trained').map((s) => s.n),
       bestBiasedName: rankedBiased[0]?.name ?? '',

@@ -81,6 +81,7 @@ describe('summariseNearCritical', () => {
     const d100 = s.byDepth.find((d) => d.depth === 100)!;
     expect(d100).toMatchObject({ bestN: 1.1, bestNRange: [0.6, 0.7], n1Range: [0.2, 0.3], nsClearlyBetterThanN1: [1.1], nsTrained: [1.1], bestBiasedName: 'biased' });
     expect(d100.n1Accuracy).toBeCloseTo(0.25, 12);
+    expect(d100.bestNMargin).toBeCloseTo(0.6 - 0.3, 12);
     expect(d100.bestBiasedAccuracy).toBeCloseTo(0.25, 12);
     // At depth 50 n = 1.1's seeds (0.9, 0.7) beat n = 1's best (0.6) by 0.1: clearly better;
     // n = 1.2 (0.62, 0.4) overlaps n = 1 (0.58, 0.6): not.

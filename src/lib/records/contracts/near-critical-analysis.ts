@@ -71,6 +71,8 @@ export const nearCriticalSchema = z.object({
       bestN: z.number(),
       bestNAccuracy: z.number(),
       bestNRange: z.tuple([z.number(), z.number()]),
+      /** The best n's smallest seed minus n = 1's largest: > 0 when every seed of it beats every seed of n = 1. */
+      bestNMargin: z.number(),
       /** The n of the scan whose every seed beats every seed of n = 1 by at least `setup.clearlyBetter`. */
       nsClearlyBetterThanN1: z.array(z.number()),
       /** The n of the scan at which every seed trained. */
