@@ -8,8 +8,9 @@ import rehypeKatex from 'rehype-katex';
 import { remarkEvidence } from './remark-evidence.ts';
 import { remarkCite } from './remark-cite.ts';
 import { remarkNotation } from './remark-notation.ts';
+import { remarkCrossRefs } from './remark-cross-refs.ts';
 
-export const remarkPlugins = [remarkMath, remarkEvidence, remarkCite, remarkNotation];
+export const remarkPlugins = [remarkMath, remarkEvidence, remarkCite, remarkNotation, remarkCrossRefs];
 
 export const rehypePlugins: [typeof rehypeKatex, { strict: 'error'; output: 'htmlAndMathml' }][] = [
   [rehypeKatex, { strict: 'error', output: 'htmlAndMathml' }],
