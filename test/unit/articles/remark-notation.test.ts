@@ -36,7 +36,7 @@ describe('remark-notation: first uses link to /notation/', () => {
     ]);
   });
 
-  it('finds first uses inside components (a claim’s reason) but not in headings, links, <Ref> or display math', async () => {
+  it('finds first uses inside components but not in headings, links, <Ref> or display math', async () => {
     const { js, notation } = await compileArticle(
       [
         '## Where $\\xi_c$ is',
@@ -47,7 +47,7 @@ describe('remark-notation: first uses link to /notation/', () => {
         'G = 1',
         '$$',
         '',
-        '<Claim id="x">Reason: $c^* = 1$, $G$ and $\\xi_c$.</Claim>',
+        '<Note>Reason: $c^* = 1$, $G$ and $\\xi_c$.</Note>',
         '',
       ].join('\n'),
     );
@@ -63,5 +63,22 @@ describe('remark-notation: first uses link to /notation/', () => {
     const { js } = await compileArticle('Plain $x^2 + \\ln y$ text.\n');
     expect(notationLinks(js)).toEqual([]);
     expect(js).not.toContain('notation-link');
+  });
+});
+
+describe('remark-notation: the thread’s quotes in <Claim>s come before the claim’s reason', () => {
+  it('links the first use in a claim’s quote and passes it to the Claim as notationLinks', async () => {
+    // The ledger's quote for this claim: "So for $|x| > t_1(n)$, the derivative will be smaller than $\frac{1}{n}$."
+    const { js, notation } = await compileArticle('<Claim id="slopes-below-one-over-n">Exact: $t_1(2) = 0.658$ and $n = 2$.</Claim>\n');
+    const attr = /notationLinks: "((?:[^"\\]|\\.)*)"/.exec(js);
+    expect(attr).not.toBeNull();
+    const links = JSON.parse(JSON.parse(`"${attr![1]}"`)) as { index: number; href: string }[];
+    expect(links).toEqual([
+      { index: 0, href: '../notation/#sym-t1', title: 'slope threshold: see Notation' },
+      { index: 1, href: '../notation/#sym-n', title: 'slope multiplier: see Notation' },
+    ]);
+    // t1 and n were first used in the quote, so the reason's formulas are not links.
+    expect(notationLinks(js)).toEqual([]);
+    expect(notation).toEqual(['n', 't1']);
   });
 });
