@@ -6,16 +6,19 @@ import remarkMath from 'remark-math';
 import { describe, expect, it } from 'vitest';
 import { remarkCrossRefs } from '../../../src/lib/articles/remark-cross-refs.ts';
 import { remarkEvidence } from '../../../src/lib/articles/remark-evidence.ts';
+import { rehypeEquationMathml } from '../../../src/lib/articles/rehype-equation-mathml.ts';
 
 const FIXTURE = `${process.cwd()}/content/articles/fixture.mdx`;
 
-async function compileArticle(source: string, withKatex = false) {
+async function compileArticle(source: string, withKatex = false, mathmlFix = true) {
   return String(
     await compile(
       { value: source, path: FIXTURE },
       {
         remarkPlugins: [remarkMath, remarkEvidence, remarkCrossRefs],
-        rehypePlugins: withKatex ? [[rehypeKatex, { strict: 'error' }], rehypeHeadingIds] : [rehypeHeadingIds],
+        rehypePlugins: withKatex
+          ? [[rehypeKatex, { strict: 'error' }], ...(mathmlFix ? [rehypeEquationMathml] : []), rehypeHeadingIds]
+          : [rehypeHeadingIds],
         outputFormat: 'function-body',
       },
     ),
@@ -64,6 +67,13 @@ describe('remark-cross-refs: numbered equations', () => {
     expect(js).not.toContain('\\\\label');
     expect(js.match(/className: "tag"/g)).toHaveLength(2);
     expect(js.match(/className: "equation"/g)).toHaveLength(2);
+  });
+
+  it('drops the width KaTeX puts on the MathML cells of a numbered equation (not valid HTML)', async () => {
+    expect(await compileArticle(source, true, false)).toMatch(/width: "50%"/);
+    const js = await compileArticle(source, true);
+    expect(js).not.toMatch(/width: "50%"/);
+    expect(js).toMatch(/_components\.mtd/);
   });
 
   it('a malformed, repeated or inline label fails naming the article and line', async () => {
