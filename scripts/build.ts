@@ -18,6 +18,7 @@ import { PROJECT_LOCK, processIsAlive, withLock } from '../src/lib/io/lock.ts';
 import { realEffects, runMain } from './cli.ts';
 import { progressReporter } from './progress.ts';
 import { applyCsp } from '../src/lib/postbuild/csp.ts';
+import { hoistBodyStyles } from '../src/lib/postbuild/head-styles.ts';
 import { preloadMathFonts } from '../src/lib/postbuild/font-preload.ts';
 import { subsetMathFonts } from '../src/lib/postbuild/font-subset.ts';
 import { writeMnistSubset } from '../src/lib/lab/mnist-subset-file.ts';
@@ -112,12 +113,14 @@ await runMain(async () => {
 
       const finishing = performance.now();
       const base = process.env.BASE_PATH ?? '/';
+      const styled = await hoistBodyStyles(partial); // Astro's island style, out of <body>
       const subset = await subsetMathFonts(partial, base);
       const preloaded = await preloadMathFonts(partial, base);
       const csp = await applyCsp(partial, base);
       const labMnist = writeMnistSubset(partial); // the lab's MNIST subset, fetched only when a reader chooses it
       process.stdout.write(
-        `✓ pages finished in ${((performance.now() - finishing) / 1000).toFixed(1)} s: ${subset.length} math fonts subset ` +
+        `✓ pages finished in ${((performance.now() - finishing) / 1000).toFixed(1)} s: body styles moved into the head on ${styled.length} pages, ` +
+          `${subset.length} math fonts subset ` +
           `(${kb(subset.reduce((n, f) => n + f.before, 0))} → ${kb(subset.reduce((n, f) => n + f.after, 0))}), preloaded on ${preloaded.length} pages, ` +
           `Content-Security-Policy on ${csp.pages} (${csp.withScripts} with scripts; wasm allowed on ${csp.withWasm.join(', ') || 'none'}), ` +
           `lab MNIST subset ${kb(labMnist.bytes)}\n`,

@@ -1,8 +1,7 @@
 // HTML validation (issue 7): every built page passes html-validate (offline) with the project's
-// .htmlvalidate.json: the HTML standard, accessibility and document presets, with three narrow
-// adjustments for what the build legitimately emits:
-//   - `<style>` counts as flow content: Astro writes `<style>astro-island{display:contents}</style>`
-//     into the body before the first island (browsers have always applied it);
+// .htmlvalidate.json: the HTML standard, accessibility and document presets, with two narrow
+// adjustments for what the build legitimately emits (Astro's island `<style>`, which it writes
+// into the body, is moved into the head at build time: src/lib/postbuild/head-styles.ts):
 //   - `prefer-native-element` accepts `role="region"`: a scrolling table sits in
 //     `<div role="region" aria-label tabindex="0">`, the pattern that makes the scroll area
 //     reachable by keyboard without adding a section to the document outline;

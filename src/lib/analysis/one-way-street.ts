@@ -21,7 +21,8 @@ import type oneWayStreetAnalysis from '../records/contracts/one-way-street-analy
 import type { SweepRecordData as SweepDataset } from '../records/schemas/sweep.ts';
 
 export { PHASES };
-export type OneWayStreetAnalysis = DataOf<typeof oneWayStreetAnalysis>;
+/** What this module computes: the record's data without the redesigned measure (one-way-street-persistent.ts adds it). */
+export type OneWayStreetAnalysis = Omit<DataOf<typeof oneWayStreetAnalysis>, 'persistent' | 'perPixel'>;
 
 const runSelector = z.object({ depth: z.number().int(), n: z.number(), sw2: z.number(), seed: z.number().int() }).strict();
 
@@ -277,6 +278,7 @@ export function analyseOneWayStreet(sweep: SweepDataset, config: OneWayStreetCon
       checkpointEvery: first.gradientStats?.every ?? 0,
       checkpointsPerRun: Math.max(...runs.map((r) => r.checkpoints.length)),
       statisticsBatch: first.gradientStats?.batchSize ?? 0,
+      statisticsBatches: first.gradientStats?.batches ?? 1,
       batchSize: first.batchSize,
       learningRate: first.optimiser.hiddenLr,
       trainCount: task.trainCount,

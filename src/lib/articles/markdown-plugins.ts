@@ -7,8 +7,9 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkEvidence } from './remark-evidence.ts';
 import { remarkCite } from './remark-cite.ts';
+import { remarkNotation } from './remark-notation.ts';
 
-export const remarkPlugins = [remarkMath, remarkEvidence, remarkCite];
+export const remarkPlugins = [remarkMath, remarkEvidence, remarkCite, remarkNotation];
 
 export const rehypePlugins: [typeof rehypeKatex, { strict: 'error'; output: 'htmlAndMathml' }][] = [
   [rehypeKatex, { strict: 'error', output: 'htmlAndMathml' }],

@@ -15,6 +15,7 @@ import depthPilot from './producers/depth-pilot.ts';
 import trainabilityLrPilot from './producers/trainability-lr-pilot.ts';
 import trainabilityMap from './producers/trainability-map.ts';
 import trainabilityRay from './producers/trainability-ray.ts';
+import trainabilityRayInitOnly from './producers/trainability-ray-init-only.ts';
 import trainabilityAnalysis from './producers/trainability-analysis.ts';
 import productsModel from './producers/products-model.ts';
 import productsNetworks from './producers/products-networks.ts';
@@ -22,6 +23,7 @@ import productsWidget from './producers/products-widget.ts';
 import changeOfUnits from './producers/change-of-units.ts';
 import changeOfUnitsFloat32 from './producers/change-of-units-float32.ts';
 import oneWayStreet from './producers/one-way-street.ts';
+import oneWayStreetPerPixel from './producers/one-way-street-per-pixel.ts';
 import oneWayStreetAnalysis from './producers/one-way-street-analysis.ts';
 import jacobianSpectra from './producers/jacobian-spectra.ts';
 import whatFixesIt from './producers/what-fixes-it.ts';
@@ -41,6 +43,7 @@ export const producers: readonly AnyProducer[] = [
   trainabilityLrPilot,
   trainabilityMap,
   trainabilityRay,
+  trainabilityRayInitOnly,
   trainabilityAnalysis,
   productsModel,
   productsNetworks,
@@ -48,6 +51,7 @@ export const producers: readonly AnyProducer[] = [
   changeOfUnits,
   changeOfUnitsFloat32,
   oneWayStreet,
+  oneWayStreetPerPixel,
   oneWayStreetAnalysis,
   jacobianSpectra,
   whatFixesIt,

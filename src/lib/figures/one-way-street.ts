@@ -91,44 +91,62 @@ export const layerProfiles = defineFigure(oneWayStreetAnalysisRecord, {
 /** log10 of the relative gain drawn for every run; values beyond the axis are clamped to its ends. */
 const GAIN_AXIS: [number, number] = [-12, 8];
 
+type Persistent = Analysis['persistent'];
+type PersistentRun = Persistent['runs'][number];
+type PersistentState = PersistentRun['path'][number];
+const PERSISTENT_STATES: readonly PersistentState[] = ['healthy', 'stalled', 'vanished', 'exploded'];
+const persistentColour: Record<PersistentState, string> = { ...stateColour, stalled: colours.stalled };
+const persistentScale = { domain: [...PERSISTENT_STATES], range: PERSISTENT_STATES.map((s) => persistentColour[s]) };
+const byRunCoordinates = (a: PersistentRun, b: PersistentRun) => a.depth - b.depth || a.n - b.n || a.sw2 - b.sw2 || a.seed - b.seed;
+
+/** The main sweep's runs and the per-pixel sensitivity check's, labelled by panel. */
+function persistentPanels(data: Analysis) {
+  return [
+    ...data.setup.depths.map((depth) => ({ name: `depth ${depth}`, runs: data.persistent.runs.filter((r) => r.depth === depth) })),
+    ...distinct(data.perPixel.runs.map((r) => r.depth)).map((depth) => ({
+      name: `depth ${depth}, per-pixel inputs`,
+      runs: data.perPixel.runs.filter((r) => r.depth === depth),
+    })),
+  ];
+}
+
 export const gainTrajectories = defineFigure(oneWayStreetAnalysisRecord, {
   id: 'one-way-street-gain',
   title: 'How much gradient reaches the first layer, for every run over training',
   caption: (data) =>
-    `The first layer’s gain G = ‖∂L/∂W_1‖ / ‖∂L/∂h_L‖ relative to a critical tanh network of the same depth at initialisation (log scale), every ${data.setup.checkpointEvery} steps, one line per run (${data.setup.seedsPerSetup} seeds per set-up), coloured by n. Shaded: the vanished (below ${data.thresholds.vanishedBelow}) and exploded (above ${data.thresholds.explodedAbove}) regions. Values beyond 10^${GAIN_AXIS[0]} and 10^${GAIN_AXIS[1]} are drawn at the edge.`,
-  description: (data) => {
-    const parts = distinct(data.runs.map((r) => r.sw2)).flatMap((sw2) =>
-      data.setup.depths.map((depth) => {
-        const runs = data.runs.filter((r) => r.sw2 === sw2 && r.depth === depth);
-        const ended = (s: State) => runs.filter((r) => r.endState === s).length;
-        return `σ_w² = ${sw2}, depth ${depth}: of ${runs.length} runs ${ended('healthy')} end healthy, ${ended('vanished')} vanished, ${ended('exploded')} exploded`;
-      }),
-    );
-    return `Line charts of log10 relative gain against training step, one panel per σ_w² and depth, lines coloured by n. ${parts.join('; ')}.`;
-  },
+    `The first layer’s gain G = ‖∂L/∂W_1‖ / ‖∂L/∂h_L‖ relative to a critical tanh network of the same depth at initialisation (log scale), every ${data.setup.checkpointEvery} steps: the median over ${data.setup.statisticsBatches} fixed batches of ${data.setup.statisticsBatch} training images (line) and their range (band), one line per run (${data.setup.seedsPerSetup} seeds per set-up), coloured by n. Shaded: the vanished (below ${data.thresholds.vanishedBelow}) and exploded (above ${data.thresholds.explodedAbove}) regions. Values beyond 10^${GAIN_AXIS[0]} and 10^${GAIN_AXIS[1]} are drawn at the edge.`,
+  description: (data) =>
+    `Line charts of log10 relative gain against training step, one panel per depth, lines coloured by n. ${data.setup.depths
+      .map((depth) => {
+        const runs = data.persistent.runs.filter((r) => r.depth === depth);
+        const ended = (s: PersistentState) => runs.filter((r) => r.path.at(-1) === s).length;
+        return `Depth ${depth}: of ${runs.length} runs ${ended('healthy')} end healthy, ${ended('stalled')} stalled, ${ended('vanished')} vanished, ${ended('exploded')} exploded`;
+      })
+      .join('; ')}.`,
   spec: (data) => {
     const [lo, hi] = GAIN_AXIS;
-    const clampLog = (x: number) => Math.min(hi, Math.max(lo, x));
-    const points = data.runs.flatMap((r) =>
+    const log = (x: number | null, raw: PersistentState) => (x === null ? (raw === 'vanished' ? lo : hi) : x <= 0 ? lo : Math.min(hi, Math.max(lo, Math.log10(x))));
+    const points = data.persistent.runs.flatMap((r) =>
       r.checkpoints.map((k) => ({
         depth: r.depth,
-        sw2: r.sw2,
         seed: r.seed,
         n: `n = ${r.n}`,
         step: k.step,
-        // G = 0 is −∞ on this axis and an infinite G is +∞: both drawn at the edge they lie beyond.
-        log10Gain: k.log10RelativeGain === null ? (k.state === 'vanished' ? lo : hi) : clampLog(k.log10RelativeGain),
+        log10Gain: log(k.relativeGain, k.raw),
+        log10Min: log(k.relativeGainMin, k.raw),
+        log10Max: log(k.relativeGainMax, k.raw),
       })),
     );
-    const ns = distinct(data.runs.map((r) => r.n));
+    const ns = distinct(data.persistent.runs.map((r) => r.n));
     const x = { field: 'step', type: 'quantitative' as const, title: 'training step', scale: { domain: [0, data.setup.steps], nice: false } };
     const y = { type: 'quantitative' as const, title: 'log10 G/G_ref', scale: { domain: [lo, hi], nice: false } };
     const logLow = Math.log10(data.thresholds.vanishedBelow);
     const logHigh = Math.log10(data.thresholds.explodedAbove);
-    const panel = (sw2: number, depth: number) => ({
+    const colour = { field: 'n', type: 'nominal' as const, title: null, scale: nColourScale(ns) };
+    const panel = (depth: number) => ({
       width: 265,
-      height: 120,
-      title: { text: `σ_w² = ${sw2}, depth ${depth}`, fontSize: 16 },
+      height: 220,
+      title: { text: `depth ${depth}`, fontSize: 16 },
       layer: [
         ...[
           { from: lo, to: logLow, colour: colours.vanished },
@@ -139,118 +157,129 @@ export const gainTrajectories = defineFigure(oneWayStreetAnalysisRecord, {
           encoding: { y: { ...y, field: 'from' }, y2: { field: 'to' } },
         })),
         {
-          data: { values: points.filter((p) => p.sw2 === sw2 && p.depth === depth) },
-          mark: { type: 'line' as const, strokeWidth: 1.5, opacity: 0.85 },
-          encoding: {
-            x,
-            y: { ...y, field: 'log10Gain' },
-            color: { field: 'n', type: 'nominal' as const, title: null, scale: nColourScale(ns) },
-            detail: { field: 'seed' },
-          },
+          data: { values: points.filter((p) => p.depth === depth) },
+          mark: { type: 'area' as const, opacity: 0.18 },
+          encoding: { x, y: { ...y, field: 'log10Min' }, y2: { field: 'log10Max' }, color: colour, detail: { field: 'seed' } },
+        },
+        {
+          data: { values: points.filter((p) => p.depth === depth) },
+          mark: { type: 'line' as const, strokeWidth: 1.5, opacity: 0.9 },
+          encoding: { x, y: { ...y, field: 'log10Gain' }, color: colour, detail: { field: 'seed' } },
         },
       ],
     });
-    const sw2s = distinct(data.runs.map((r) => r.sw2));
-    return {
-      vconcat: sw2s.map((sw2) => ({ hconcat: data.setup.depths.map((depth) => panel(sw2, depth)) })),
-      config: { legend: { orient: 'bottom', direction: 'horizontal' } },
-    };
+    return { hconcat: data.setup.depths.map(panel), config: { legend: { orient: 'bottom', direction: 'horizontal' } } };
   },
   rows: (data) =>
-    data.runs.flatMap((r) =>
-      r.checkpoints.map((k) => ({ depth: r.depth, n: r.n, sw2: r.sw2, seed: r.seed, step: k.step, gain: k.gain, relativeGain: k.relativeGain, state: k.state })),
+    data.persistent.runs.flatMap((r) =>
+      r.checkpoints.map((k) => ({
+        depth: r.depth,
+        n: r.n,
+        sw2: r.sw2,
+        seed: r.seed,
+        step: k.step,
+        relativeGainMedian: k.relativeGain,
+        relativeGainMin: k.relativeGainMin,
+        relativeGainMax: k.relativeGainMax,
+        testAccuracy: k.testAccuracy,
+        learning: k.learning,
+        state: k.raw,
+      })),
     ),
 });
 
-/** Consecutive checkpoints of a run in the same state, merged into one bar. */
-export function stateSegments(run: Pick<Run, 'checkpoints'>, halfStep: number) {
-  const segments: Array<{ state: State; from: number; to: number }> = [];
-  for (const k of run.checkpoints) {
+/** Consecutive checkpoints of a run in the same persistent state, merged into one bar. */
+export function stateSegments(run: Pick<PersistentRun, 'checkpoints' | 'path'>, halfStep: number) {
+  const segments: Array<{ state: PersistentState; from: number; to: number }> = [];
+  run.checkpoints.forEach((k, i) => {
+    const state = run.path[i]!;
     const last = segments.at(-1);
-    if (last && last.state === k.state) last.to = k.step + halfStep;
-    else segments.push({ state: k.state, from: Math.max(0, k.step - halfStep), to: k.step + halfStep });
-  }
+    if (last && last.state === state) last.to = k.step + halfStep;
+    else segments.push({ state, from: Math.max(0, k.step - halfStep), to: k.step + halfStep });
+  });
   return segments;
 }
+
+const runSetup = (r: PersistentRun) => `n = ${r.n}`;
 
 export const stateTimeline = defineFigure(oneWayStreetAnalysisRecord, {
   id: 'one-way-street-states',
   title: 'The state of every run at every checkpoint',
   caption: (data) =>
-    `Each thin bar is one training run (${data.setup.seedsPerSetup} seeds per set-up, depth ${data.setup.depths.join(' and ')}); its colour shows the state at each checkpoint, every ${data.setup.checkpointEvery} steps. Set-ups are labelled by n and σ_w², with n²σ_w², the weight variance of the plain tanh network each equals at initialisation, in brackets.`,
-  description: (data) => {
-    const setups = [...new Set([...data.runs].sort(byCoordinates).map((r) => `${r.depth}|${r.setup}`))];
-    return `Timeline of states for ${data.runs.length} runs. ${setups
-      .map((key) => {
-        const [depth, setup] = key.split('|') as [string, string];
-        const runs = data.runs.filter((r) => String(r.depth) === depth && r.setup === setup);
-        const paths = runs.map((r) => stateSegments(r, 0).map((s) => s.state).join('→'));
-        return `depth ${depth}, ${setup}: ${paths.join('; ')}`;
-      })
-      .join('. ')}.`;
-  },
+    `Each thin bar is one training run (${data.setup.seedsPerSetup} seeds per set-up, σ_w² = ${data.setup.sw2s.join(', ')}); its colour shows the state at each checkpoint, every ${data.setup.checkpointEvery} steps, once it has held for ${data.persistent.k} consecutive checkpoints (until then the previous state is kept). Stalled: a gradient of healthy size in a run that is not learning. The last panel repeats depth 50 with per-pixel input standardisation.`,
+  description: (data) =>
+    `Timeline of states. ${persistentPanels(data)
+      .map(({ name, runs }) =>
+        `${name}: ${[...runs]
+          .sort(byRunCoordinates)
+          .map((r) => `${runSetup(r)} seed ${r.seed} ${stateSegments(r, 0).map((s) => s.state).join('→')}`)
+          .join('; ')}`,
+      )
+      .join('. ')}.`,
   spec: (data) => {
     const half = data.setup.checkpointEvery / 2;
-    const sorted = [...data.runs].sort(byCoordinates);
-    const setupName = (r: Run) => `${r.setup} (${fmt(r.effectiveSw2, r.effectiveSw2 < 1 ? 3 : 2).replace(/\.?0+$/, '')})`;
-    const bars = sorted.flatMap((r) => stateSegments(r, half).map((s) => ({ ...s, depth: r.depth, setup: setupName(r), seed: `seed ${r.seed}` })));
-    const panel = (depth: number) => {
-      const order = [...new Set(sorted.filter((r) => r.depth === depth).map(setupName))];
+    const panels = persistentPanels(data);
+    const panel = ({ name, runs }: { name: string; runs: PersistentRun[] }) => {
+      const sorted = [...runs].sort(byRunCoordinates);
+      const order = [...new Set(sorted.map(runSetup))];
       return {
-        width: chartSize.width - 320,
-        height: 16 * order.length,
-        title: { text: `depth ${depth}`, fontSize: 16 },
-        data: { values: bars.filter((b) => b.depth === depth) },
+        width: chartSize.width - 200,
+        height: 18 * order.length,
+        title: { text: name, fontSize: 16 },
+        data: { values: sorted.flatMap((r) => stateSegments(r, half).map((s) => ({ ...s, setup: runSetup(r), seed: `seed ${r.seed}` }))) },
         mark: { type: 'bar' as const },
         encoding: {
           x: { field: 'from', type: 'quantitative' as const, title: 'training step', scale: { domain: [0, data.setup.steps + half], nice: false } },
           x2: { field: 'to' },
           y: { field: 'setup', type: 'nominal' as const, title: null, sort: order, scale: { paddingInner: 0.25 }, axis: { labelLimit: 400 } },
           yOffset: { field: 'seed', type: 'nominal' as const },
-          color: { field: 'state', type: 'nominal' as const, title: 'state', scale: stateScale(data.states) },
+          color: { field: 'state', type: 'nominal' as const, title: 'state', scale: persistentScale },
         },
       };
     };
-    return { vconcat: data.setup.depths.map(panel), config: { legend: { orient: 'bottom', direction: 'horizontal' } } };
+    return { vconcat: panels.map(panel), config: { legend: { orient: 'bottom', direction: 'horizontal' } } };
   },
   rows: (data) =>
-    [...data.runs]
-      .sort(byCoordinates)
-      .flatMap((r) => r.checkpoints.map((k) => ({ depth: r.depth, n: r.n, sw2: r.sw2, effectiveSw2: r.effectiveSw2, seed: r.seed, step: k.step, state: k.state }))),
+    persistentPanels(data).flatMap(({ name, runs }) =>
+      [...runs].sort(byRunCoordinates).flatMap((r) =>
+        r.checkpoints.map((k, i) => ({ panel: name, depth: r.depth, n: r.n, sw2: r.sw2, seed: r.seed, step: k.step, state: r.path[i]!, raw: k.raw, testAccuracy: k.testAccuracy })),
+      ),
+    ),
 });
 
-const arrow = (from: State, to: State) => `${from} → ${to}`;
+const arrow = (from: string, to: string) => `${from} → ${to}`;
 
-/** The transition sets the matrix figure draws: runs grouped by their phase at initialisation. */
-const PHASE_SETS = ['ordered', 'critical', 'chaotic'] as const;
-const phaseSetName = (name: string, data: Analysis) => {
-  const phase = data.phases.find((p) => p.phase === name)!;
-  return `${name} start (${phase.runs} runs)`;
-};
+/** The two transition sets: the main sweep and the per-pixel sensitivity check. */
+const transitionSets = (data: Analysis) => [
+  { name: `global inputs (${data.persistent.runs.length} runs)`, rows: data.persistent.transitions },
+  { name: `per-pixel inputs (${data.perPixel.runs.length} runs)`, rows: data.perPixel.transitions },
+];
 
 export const transitionMatrix = defineFigure(oneWayStreetAnalysisRecord, {
   id: 'one-way-street-transitions',
-  title: 'Estimated probabilities of moving between states from one checkpoint to the next',
+  title: 'Estimated probabilities of moving between persistent states from one checkpoint to the next',
   caption: (data) =>
-    `Maximum-likelihood probability of each transition between consecutive checkpoints (${data.setup.checkpointEvery} steps apart), with ${Math.round(100 * data.confidence)}% Wilson intervals, for the runs that start ordered (n²σ_w² < 1), critical (= 1) and chaotic (> 1). Labels: transitions observed / all transitions out of that state; rows without a point had none.`,
+    `Maximum-likelihood probability of each transition between consecutive checkpoints (${data.setup.checkpointEvery} steps apart) of the persistent states, with ${Math.round(100 * data.confidence)}% Wilson intervals, for the main sweep (globally standardised inputs) and the per-pixel sensitivity check. Labels: transitions observed / all transitions out of that state; rows without a point had none.`,
   description: (data) =>
-    PHASE_SETS.map((name) => {
-      const t = data.transitions.find((x) => x.name === name)!;
-      return `${phaseSetName(name, data)}: ${t.rows
-        .map((row) =>
-          row.total === 0
-            ? `never in ${row.from}`
-            : row.to.map((c) => `${arrow(row.from, c.state)} ${c.count}/${row.total} (${pct(c.probability!)}, ${pct(c.low!)} to ${pct(c.high!)})`).join(', '),
-        )
-        .join('; ')}`;
-    }).join('. ') + '.',
+    transitionSets(data)
+      .map(
+        (set) =>
+          `${set.name}: ${set.rows
+            .map((row) =>
+              row.total === 0
+                ? `never in ${row.from}`
+                : row.to.map((c) => `${arrow(row.from, c.state)} ${c.count}/${row.total} (${pct(c.probability!)}, ${pct(c.low!)} to ${pct(c.high!)})`).join(', '),
+            )
+            .join('; ')}`,
+      )
+      .join('. ') + '.',
   spec: (data) => {
-    const sets = PHASE_SETS.map((name) => data.transitions.find((t) => t.name === name)!);
-    const setNames = PHASE_SETS.map((name) => phaseSetName(name, data));
-    const rows = sets.flatMap((t, i) =>
-      t.rows.flatMap((row) =>
+    const sets = transitionSets(data);
+    const setNames = sets.map((s) => s.name);
+    const rows = sets.flatMap((set) =>
+      set.rows.flatMap((row) =>
         row.to.map((c) => ({
-          set: setNames[i]!,
+          set: set.name,
           from: row.from,
           to: c.state,
           target: `to ${c.state}`,
@@ -263,18 +292,18 @@ export const transitionMatrix = defineFigure(oneWayStreetAnalysisRecord, {
     );
     const xScale = { domain: [0, 1.3], nice: false };
     const x = { type: 'quantitative' as const, title: 'probability', scale: xScale, axis: { values: [0, 0.25, 0.5, 0.75, 1], format: '.2f' } };
-    const colour = { field: 'to', type: 'nominal' as const, scale: stateScale(data.states), legend: null };
+    const colour = { field: 'to', type: 'nominal' as const, scale: persistentScale, legend: null };
     const shape = {
       field: 'set',
       type: 'nominal' as const,
       title: null,
-      scale: { domain: setNames, range: ['triangle-up', 'square', 'circle'] },
+      scale: { domain: setNames, range: ['circle', 'triangle-up'] },
       legend: { direction: 'vertical' as const, orient: 'bottom' as const },
     };
-    const panel = (from: State) => {
+    const panel = (from: PersistentState) => {
       const here = rows.filter((r) => r.from === from);
       const estimated = here.filter((r) => r.probability !== null);
-      const targets = data.states.map((t) => `to ${t}`);
+      const targets = PERSISTENT_STATES.map((t) => `to ${t}`);
       const y = { field: 'target', type: 'nominal' as const, title: null, sort: targets, scale: { domain: targets, paddingInner: 0.25 } };
       const yOffset = { field: 'set', type: 'nominal' as const, scale: { domain: setNames } };
       return {
@@ -294,18 +323,18 @@ export const transitionMatrix = defineFigure(oneWayStreetAnalysisRecord, {
           },
           {
             data: { values: here },
-            mark: { type: 'text' as const, align: 'left' as const, baseline: 'middle' as const, fontSize: 12 },
+            mark: { type: 'text' as const, align: 'left' as const, baseline: 'middle' as const, fontSize: 16 },
             encoding: { y, yOffset, x: { datum: 1.04, type: 'quantitative' as const, scale: xScale }, text: { field: 'label' } },
           },
         ],
       };
     };
-    return { vconcat: data.states.map(panel), config: { legend: { orient: 'bottom', direction: 'horizontal' } } };
+    return { vconcat: PERSISTENT_STATES.map(panel), config: { legend: { orient: 'bottom', direction: 'horizontal' } } };
   },
   rows: (data) =>
-    data.transitions.flatMap((t) =>
-      t.rows.flatMap((row) =>
-        row.to.map((c) => ({ transitions: t.name, from: row.from, to: c.state, count: c.count, outOf: row.total, probability: c.probability, low: c.low, high: c.high }) as FigureRow),
+    transitionSets(data).flatMap((set) =>
+      set.rows.flatMap((row) =>
+        row.to.map((c) => ({ inputs: set.name, from: row.from, to: c.state, count: c.count, outOf: row.total, probability: c.probability, low: c.low, high: c.high }) as FigureRow),
       ),
     ),
 });

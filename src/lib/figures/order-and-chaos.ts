@@ -305,14 +305,21 @@ function edges(values: number[]): Map<number, [number, number]> {
   return result;
 }
 
-function trainabilityFigure(which: 'map' | 'ray') {
+function trainabilityFigure(which: 'map' | 'ray' | 'rayInitOnly') {
   const isMap = which === 'map';
+  const initOnly = which === 'rayInitOnly';
   return defineFigure(trainabilityAnalysisRecord, {
-    id: isMap ? 'trainability-map' : 'trainability-ray',
-    title: isMap ? 'Which depths train, across weight variance' : 'Which depths train, along the tanh(n·x) ray',
+    id: isMap ? 'trainability-map' : initOnly ? 'trainability-ray-init-only' : 'trainability-ray',
+    title: isMap
+      ? 'Which depths train, across weight variance'
+      : initOnly
+        ? 'Which depths train along the tanh(n·x) ray, initial scale only (hidden layers at η/n²)'
+        : 'Which depths train, along the tanh(n·x) ray (the same η on every layer)',
     caption: (data) => {
-      const { steps, batchSize, learningRate, sw2, sb2 } = data[which].setup;
-      const budget = `${steps} SGD steps (batch ${batchSize}, η = ${learningRate})`;
+      const { steps, batchSize, learningRate, sw2, sb2, stopAtTestAccuracy, seeds } = data[which].setup;
+      const stop = stopAtTestAccuracy === null ? '' : `, stopping once a run reaches ${Math.round(100 * stopAtTestAccuracy)} %`;
+      const rate = initOnly ? `η = ${learningRate} on the readout and η/n² on the hidden layers` : `η = ${learningRate}`;
+      const budget = `up to ${steps} SGD steps (batch ${batchSize}, ${rate}${stop}; ${seeds === 1 ? 'one seed' : `${seeds} seeds`} per cell)`;
       const fits = `Solid line: depth = c·ξ_c with the constant c fitted to this map; dashed: the literature’s c = ${data.literatureC}.`;
       return isMap
         ? `Test accuracy of tanh networks on MNIST after ${budget}, for each depth and σ_w² at σ_b² = ${sb2}; grey cells diverged. ${fits}`
@@ -321,7 +328,8 @@ function trainabilityFigure(which: 'map' | 'ray') {
     description: (data) => {
       const a = data[which];
       const trained = a.cells.filter((c) => c.trained).length;
-      return `Heat map of test accuracy over ${a.xName} (x-axis) and depth 10 to 100 (y-axis), ${a.cells.length} cells, ${trained} of them reaching ${data.trainedAccuracy} accuracy. The fitted constant is c = ${fmt(a.fit.c, 1)} (any c from ${fmt(a.fit.low, 2)} to ${fmt(a.fit.high, 2)} misclassifies ${a.fit.misclassified} cells; c = ${data.literatureC} misclassifies ${a.fit.misclassifiedAtLiteratureC}).`;
+      const depths = a.cells.map((c) => c.depth);
+      return `Heat map of test accuracy over ${a.xName} (x-axis) and depth ${Math.min(...depths)} to ${Math.max(...depths)} (y-axis), ${a.cells.length} cells, ${trained} of them reaching ${data.trainedAccuracy} accuracy. The fitted constant is c = ${fmt(a.fit.c, 1)} (any c from ${fmt(a.fit.low, 2)} to ${fmt(a.fit.high, 2)} misclassifies ${a.fit.misclassified} cells; c = ${data.literatureC} misclassifies ${a.fit.misclassifiedAtLiteratureC}).`;
     },
     spec: (data) => {
       const a = data[which];
@@ -381,3 +389,4 @@ function trainabilityFigure(which: 'map' | 'ray') {
 
 export const trainabilityMap = trainabilityFigure('map');
 export const trainabilityRay = trainabilityFigure('ray');
+export const trainabilityRayInitOnly = trainabilityFigure('rayInitOnly');

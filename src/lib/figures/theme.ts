@@ -93,6 +93,8 @@ export const colours = {
   exploding: '#B2182B',
   /** Gradients that have vanished (the ordered phase). */
   vanished: '#2166AC',
+  /** A gradient of healthy size in a network that is not learning (the one-way street's "stalled"). */
+  stalled: '#888888',
   /** The order–chaos (edge-of-chaos) line. */
   critical: '#000000',
   /** Grey guide lines: y = 1, x = 0, thresholds; also axis domains and ticks. */

@@ -22,6 +22,7 @@ import slopeThresholdsRecord from '../records/contracts/slope-thresholds.ts';
 import trainabilityAnalysisRecord from '../records/contracts/trainability-analysis.ts';
 import trainabilityLrPilotRecord from '../records/contracts/trainability-lr-pilot.ts';
 import trainabilityMapRecord from '../records/contracts/trainability-map.ts';
+import whatFixesItRecord from '../records/contracts/what-fixes-it.ts';
 import whatFixesItSummaryRecord from '../records/contracts/what-fixes-it-summary.ts';
 import * as changeOfUnits from '../figures/change-of-units.ts';
 import * as oneWayStreet from '../figures/one-way-street.ts';
@@ -29,6 +30,7 @@ import * as orderAndChaos from '../figures/order-and-chaos.ts';
 import * as productsOfSlopes from '../figures/products-of-slopes.ts';
 import * as slopeBudget from '../figures/slope-budget.ts';
 import * as whatFixesIt from '../figures/what-fixes-it.ts';
+import * as trainabilityChecks from '../figures/trainability-checks.ts';
 import type { AnyFigure } from '../figures/types.ts';
 
 export interface PageManifest {
@@ -76,9 +78,18 @@ export const pages: readonly PageManifest[] = [
       orderAndChaos.growthRates,
       orderAndChaos.fractionInside,
       orderAndChaos.trainabilityMap,
+      trainabilityChecks.lrCheckCurves,
       orderAndChaos.trainabilityRay,
+      orderAndChaos.trainabilityRayInitOnly,
     ],
-    records: [phaseDiagramRecord, chi1VsNRecord, gradientsAtInitRecord, trainabilityAnalysisRecord, trainabilityLrPilotRecord, trainabilityMapRecord],
+    records: [
+      phaseDiagramRecord,
+      chi1VsNRecord,
+      gradientsAtInitRecord,
+      trainabilityAnalysisRecord,
+      trainabilityLrPilotRecord,
+      trainabilityMapRecord,
+    ],
   },
   {
     page: 'one-way-street',
@@ -88,7 +99,7 @@ export const pages: readonly PageManifest[] = [
   {
     page: 'what-fixes-it',
     figures: [whatFixesIt.jacobianSpread, whatFixesIt.jacobianSpectrum, whatFixesIt.accuracyVsDepth, whatFixesIt.accuracyVsLearningRate],
-    records: [jacobianSpectraRecord, whatFixesItSummaryRecord],
+    records: [jacobianSpectraRecord, whatFixesItRecord, whatFixesItSummaryRecord],
   },
   {
     page: 'claims',

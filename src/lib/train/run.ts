@@ -26,7 +26,7 @@ export function taskData(task: TaskConfig): TaskData {
   if (!data) {
     data =
       task.kind === 'mnist'
-        ? loadMnist({ seed: task.seed, trainCount: task.trainCount, testCount: task.testCount })
+        ? loadMnist({ seed: task.seed, trainCount: task.trainCount, testCount: task.testCount, standardise: task.standardise })
         : teacherStudent({
             seed: task.seed,
             inputSize: task.inputSize,
@@ -50,26 +50,55 @@ function targetsTensor(split: { labels?: Int32Array; targets?: Float32Array; cou
   return tf.tensor2d(split.targets!, [split.count, outputSize]);
 }
 
-/** A fixed float64 batch (the first `count` training examples) for gradient statistics. */
-function statisticsBatch(split: Split, inputSize: number, outputSize: number, count: number): { x: Float64Array; targets: Targets64 } {
-  const n = Math.min(count, split.count);
-  const x = Float64Array.from(split.x.subarray(0, n * inputSize));
-  const targets: Targets64 = split.labels
-    ? { kind: 'labels', labels: split.labels.subarray(0, n) }
-    : { kind: 'values', values: Float64Array.from(split.targets!.subarray(0, n * outputSize)) };
-  return { x, targets };
+/** Fixed, disjoint float64 batches (training examples [k·count, (k+1)·count)) for gradient statistics. */
+function statisticsBatches(
+  split: Split,
+  inputSize: number,
+  outputSize: number,
+  count: number,
+  batches: number,
+): Array<{ x: Float64Array; targets: Targets64 }> {
+  if (batches > 1 && batches * count > split.count) {
+    throw new RangeError(`gradientStats: ${batches} batches of ${count} need ${batches * count} training examples, the task has ${split.count}`);
+  }
+  return Array.from({ length: batches }, (_, k) => {
+    const start = k * count;
+    const end = Math.min(start + count, split.count);
+    const x = Float64Array.from(split.x.subarray(start * inputSize, end * inputSize));
+    const targets: Targets64 = split.labels
+      ? { kind: 'labels', labels: split.labels.subarray(start, end) }
+      : { kind: 'values', values: Float64Array.from(split.targets!.subarray(start * outputSize, end * outputSize)) };
+    return { x, targets };
+  });
 }
+
+/**
+ * The optimiser the trainer runs: as configured, except that `hiddenLrOverNSquared` divides the
+ * hidden layers' rate by n² of the tanh(n·x) activation.
+ */
+export function effectiveOptimiser(config: RunConfig): RunConfig['optimiser'] {
+  const o = config.optimiser;
+  if (o.kind !== 'sgd' || !o.hiddenLrOverNSquared) return o;
+  const activation = config.network.activation;
+  if (activation.kind !== 'tanhN') {
+    throw new RangeError(`optimiser.hiddenLrOverNSquared needs a tanhN activation, got ${activation.kind}`);
+  }
+  return { ...o, hiddenLr: o.hiddenLr / (activation.n * activation.n) };
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const rms = (xs: readonly number[]) => Math.sqrt(mean(xs.map((x) => x * x)));
 
 export function runTraining(config: RunConfig): RunResult {
   const data = taskData(config.task);
   const spec: NetworkSpec = { inputSize: data.inputSize, outputSize: data.outputSize, ...config.network };
-  const trainer = new Trainer(spec, initParameters(spec, config.init, config.seed), { loss: config.loss, optimiser: config.optimiser });
+  const trainer = new Trainer(spec, initParameters(spec, config.init, config.seed), { loss: config.loss, optimiser: effectiveOptimiser(config) });
   const xTest = tf.tensor2d(data.test.x, [data.test.count, data.inputSize]);
   const yTest = targetsTensor(data.test, data.outputSize);
   const sampler = new BatchSampler(data.train.count, config.batchSize, config.seed);
   const buffers = allocateBatch(data.train, config.batchSize);
   const stats = config.gradientStats && config.gradientStats.every > 0 ? config.gradientStats : null;
-  const statsBatch = stats ? statisticsBatch(data.train, data.inputSize, data.outputSize, stats.batchSize) : null;
+  const statsBatches = stats ? statisticsBatches(data.train, data.inputSize, data.outputSize, stats.batchSize, stats.batches) : [];
 
   const result: RunResult = {
     outcome: 'completed',
@@ -85,13 +114,27 @@ export function runTraining(config: RunConfig): RunResult {
     return accuracy;
   };
   const measureGradients = (step: number) => {
-    const m = forwardBackward64(spec, trainer.parameters(), statsBatch!.x, statsBatch!.targets, config.loss);
+    const parameters = trainer.parameters();
+    const ms = statsBatches.map((b) => forwardBackward64(spec, parameters, b.x, b.targets, config.loss));
+    // One batch is recorded as measured; several as RMS (norms) and means (loss, mean squares).
+    const across = (pick: (m: (typeof ms)[number]) => number, combine: (xs: number[]) => number) =>
+      finiteOrNull(ms.length === 1 ? pick(ms[0]!) : combine(ms.map(pick)));
+    const depth = spec.depth;
     result.gradients.push({
       step,
-      loss: finiteOrNull(m.loss),
-      gradHNorm: m.layers.map((l) => finiteOrNull(l.gradHNorm)),
-      gradWNorm: [...m.layers.map((l) => finiteOrNull(l.gradWNorm)), finiteOrNull(m.readoutGradWNorm)],
-      preActivationMeanSquare: m.layers.map((l) => finiteOrNull(l.preActivationMeanSquare)),
+      loss: across((m) => m.loss, mean),
+      gradHNorm: Array.from({ length: depth }, (_, l) => across((m) => m.layers[l]!.gradHNorm, rms)),
+      gradWNorm: [...Array.from({ length: depth }, (_, l) => across((m) => m.layers[l]!.gradWNorm, rms)), across((m) => m.readoutGradWNorm, rms)],
+      preActivationMeanSquare: Array.from({ length: depth }, (_, l) => across((m) => m.layers[l]!.preActivationMeanSquare, mean)),
+      ...(ms.length > 1
+        ? {
+            perBatch: ms.map((m) => ({
+              loss: finiteOrNull(m.loss),
+              firstGradWNorm: finiteOrNull(m.layers[0]!.gradWNorm),
+              lastGradHNorm: finiteOrNull(m.layers[depth - 1]!.gradHNorm),
+            })),
+          }
+        : {}),
     });
   };
 

@@ -33,10 +33,12 @@ function bytes(a: Float32Array | Int32Array): Buffer {
 
 let direct: { images: number[][]; labels: number[] };
 let a: MnistTaskData;
+let perPixel: MnistTaskData;
 
 beforeAll(() => {
   direct = readPackageDirectly();
   a = loadMnist({ seed: 1 });
+  perPixel = loadMnist({ seed: 1, standardise: 'per-pixel' });
 });
 
 describe('MNIST raw digits', () => {
@@ -137,7 +139,50 @@ describe('MNIST split', () => {
   });
 });
 
-describe('MNIST standardisation', () => {
+describe('MNIST global standardisation (the default)', () => {
+  /** Mean and population sd of every raw training pixel, pooled, in float64, from the files. */
+  function pooledStats(): { mean: number; sd: number } {
+    let s = 0;
+    for (const i of a.trainSource) for (const v of direct.images[i]!) s += v;
+    const mean = s / (a.train.count * P);
+    let q = 0;
+    for (const i of a.trainSource) for (const v of direct.images[i]!) q += (v - mean) ** 2;
+    return { mean, sd: Math.sqrt(q / (a.train.count * P)) };
+  }
+
+  it('one mean and one sd over all training pixels, applied to both splits', () => {
+    expect(a.standardise).toBe('global');
+    const { mean, sd } = pooledStats();
+    expect(new Set(a.pixelMean).size).toBe(1);
+    expect(new Set(a.pixelScale).size).toBe(1);
+    expect(a.pixelMean[0]).toBeCloseTo(mean, 12);
+    expect(a.pixelScale[0]).toBeCloseTo(sd, 10); // 6.3 million terms summed in another order
+    let maxError = 0;
+    for (const [split, source] of [[a.train, a.trainSource], [a.test, a.testSource]] as const) {
+      for (let r = 0; r < split.count; r += 13) {
+        const img = direct.images[source[r]!]!;
+        for (let p = 0; p < P; p++) maxError = Math.max(maxError, Math.abs(split.x[r * P + p]! - (img[p]! - mean) / sd));
+      }
+    }
+    expect(maxError).toBeLessThan(1e-5);
+    expect(a.description).toContain('one mean and one population sd over all training pixels');
+  });
+
+  it('keeps every input small: at most (1 − mean)/sd < 4, where per-pixel gives inputs above 80', () => {
+    const largest = (x: Float32Array) => x.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    const bound = (1 - a.pixelMean[0]!) / a.pixelScale[0]!;
+    expect(bound).toBeLessThan(4);
+    expect(largest(a.train.x)).toBeLessThanOrEqual(bound + 1e-5);
+    expect(largest(a.test.x)).toBeLessThanOrEqual(bound + 1e-5);
+    expect(largest(perPixel.train.x)).toBeGreaterThan(80);
+  });
+
+  it('refuses an unknown standardisation, naming the choices', () => {
+    expect(() => loadMnist({ seed: 1, standardise: 'pixel' as never })).toThrow(/global, per-pixel/);
+  });
+});
+
+describe('MNIST per-pixel standardisation (the sensitivity check)', () => {
   /** Mean and population sd of raw pixel p over the training images, in float64, from the files. */
   function trainStats(p: number): { mean: number; sd: number } {
     let s = 0;
@@ -160,13 +205,13 @@ describe('MNIST standardisation', () => {
       let allSame = true;
       const first = direct.images[a.trainSource[0]!]![p]!;
       for (const i of a.trainSource) if (direct.images[i]![p] !== first) allSame = false;
-      for (let r = 0; r < a.train.count; r++) s += a.train.x[r * P + p]!;
+      for (let r = 0; r < a.train.count; r++) s += perPixel.train.x[r * P + p]!;
       const mean = s / a.train.count;
-      for (let r = 0; r < a.train.count; r++) s2 += (a.train.x[r * P + p]! - mean) ** 2;
+      for (let r = 0; r < a.train.count; r++) s2 += (perPixel.train.x[r * P + p]! - mean) ** 2;
       const sd = Math.sqrt(s2 / a.train.count);
       if (allSame) {
         constant++;
-        for (let r = 0; r < a.train.count; r++) if (!Object.is(a.train.x[r * P + p], 0)) nonZeroAtConstant++;
+        for (let r = 0; r < a.train.count; r++) if (!Object.is(perPixel.train.x[r * P + p], 0)) nonZeroAtConstant++;
       } else {
         varying++;
         worstMean = Math.max(worstMean, Math.abs(mean));
@@ -176,10 +221,10 @@ describe('MNIST standardisation', () => {
     expect(nonZeroAtConstant).toBe(0);
     expect(worstMean).toBeLessThan(1e-5);
     expect(worstSd).toBeLessThan(1e-5);
-    expect(constant).toBe(a.constantPixels);
+    expect(constant).toBe(perPixel.constantPixels);
     expect(constant).toBeGreaterThan(50); // the empty border
     expect(varying + constant).toBe(P);
-    expect(a.description).toContain(`${a.constantPixels} pixels constant over the training split`);
+    expect(perPixel.description).toContain(`${perPixel.constantPixels} pixels constant over the training split`);
   });
 
   it('test split uses the TRAINING statistics (one pixel by hand, then all pixels)', () => {
@@ -188,20 +233,20 @@ describe('MNIST standardisation', () => {
     expect(sd).toBeGreaterThan(0.1);
     const r = 0;
     const rawValue = direct.images[a.testSource[r]!]![p]!;
-    expect(a.test.x[r * P + p]).toBeCloseTo((rawValue - mean) / sd, 6);
+    expect(perPixel.test.x[r * P + p]).toBeCloseTo((rawValue - mean) / sd, 6);
     // The test split's own statistics would centre it exactly; the training ones do not.
     let s = 0;
-    for (let i = 0; i < a.test.count; i++) s += a.test.x[i * P + p]!;
-    expect(Math.abs(s / a.test.count)).toBeGreaterThan(1e-4);
+    for (let i = 0; i < perPixel.test.count; i++) s += perPixel.test.x[i * P + p]!;
+    expect(Math.abs(s / perPixel.test.count)).toBeGreaterThan(1e-4);
 
     // Every test value against the independent statistics.
     let maxError = 0;
     for (let q = 0; q < P; q++) {
       const st = trainStats(q);
       const divisor = st.sd > 0 ? st.sd : 1;
-      for (let i = 0; i < a.test.count; i += 7) {
+      for (let i = 0; i < perPixel.test.count; i += 7) {
         const expected = (direct.images[a.testSource[i]!]![q]! - st.mean) / divisor;
-        maxError = Math.max(maxError, Math.abs(a.test.x[i * P + q]! - expected) / Math.max(1, Math.abs(expected)));
+        maxError = Math.max(maxError, Math.abs(perPixel.test.x[i * P + q]! - expected) / Math.max(1, Math.abs(expected)));
       }
     }
     expect(maxError).toBeLessThan(1e-6);

@@ -8,6 +8,9 @@ import { linearGrid } from '../../math/grid';
 import { fitDepthScaleConstant, misclassifiedCells } from '../../math/boundary-fit';
 import trainabilityMap from '../../records/contracts/trainability-map.ts';
 import trainabilityRay from '../../records/contracts/trainability-ray.ts';
+import trainabilityRayInitOnly from '../../records/contracts/trainability-ray-init-only.ts';
+import trainabilityLrPilot from '../../records/contracts/trainability-lr-pilot.ts';
+import { summariseLrCheck } from '../../analysis/lr-check.ts';
 import type { SweepRecordData as SweepDataset } from '../../records/schemas/sweep.ts';
 
 const configSchema = z.object({
@@ -24,6 +27,17 @@ const configSchema = z.object({
 
 
 
+
+/** The map's learning-rate check, with each set-up's depth and σ_w² as fields. */
+function lrCheckOf(pilot: SweepDataset, referenceRate: number, trainedAccuracy: number) {
+  const check = summariseLrCheck(pilot, referenceRate, trainedAccuracy);
+  return {
+    ...check,
+    steps: pilot.runs[0]!.config.steps,
+    setupCount: check.cells.length,
+    cells: check.cells.map(({ point, ...cell }) => ({ depth: point['network.depth']!, sw2: point['init.sw2']!, ...cell })),
+  };
+}
 
 /** Where the trained/untrained boundary of the trainability sweeps lies, against c·ξ_c. */
 export default defineProducer({
@@ -42,6 +56,9 @@ export default defineProducer({
         steps: config.steps,
         batchSize: config.batchSize,
         learningRate: config.optimiser.hiddenLr,
+        stopAtTestAccuracy: config.stopAtTestAccuracy ?? null,
+        seeds: new Set(sweep.runs.map((r) => r.seed)).size,
+        hiddenLrOverNSquared: config.optimiser.kind === 'sgd' && config.optimiser.hiddenLrOverNSquared,
         sw2: sw2Varies ? null : init.sw2,
         sb2: init.sb2,
       };
@@ -72,15 +89,28 @@ export default defineProducer({
         cells,
         curve,
         fit: { ...fitDepthScaleConstant(cells, cGrid), cells: cells.length, misclassifiedAtLiteratureC: misclassifiedCells(cells, config.literatureC) },
+        deepestTrained: xs.map((x) => {
+          const depths = cells.filter((k) => k.x === x && k.trained).map((k) => k.depth);
+          return { x, depth: depths.length ? Math.max(...depths) : null };
+        }),
       };
     };
 
     const map = upstream.data(trainabilityMap);
     const ray = upstream.data(trainabilityRay);
+    const rayInitOnly = upstream.data(trainabilityRayInitOnly);
+    // n = 1 is the same network and training under both conventions; it is run once, on the practitioner's ray.
+    const rayInitOnlyWithN1: SweepDataset = {
+      ...rayInitOnly,
+      runs: [...rayInitOnly.runs, ...ray.runs.filter((run) => (run.config.network.activation as { n: number }).n === 1)],
+    };
     // Every run of a sweep shares the parts of its init that are not on an axis.
     const gaussian = (sweep: SweepDataset) => sweep.runs[0]!.config.init as { sw2: number; sb2: number };
     const { sb2 } = gaussian(map);
     const rayInit = gaussian(ray);
+    const rayX = (run: SweepDataset['runs'][number]) => (run.config.network.activation as { n: number }).n;
+    // The initialisation, hence ξ_c, is the same under both conventions: only the step size differs.
+    const rayXiC = (n: number) => depthScaleC(tanhN(n), rayInit.sw2, rayInit.sb2);
     return {
       trainedAccuracy: config.trainedAccuracy,
       literatureC: config.literatureC,
@@ -90,12 +120,9 @@ export default defineProducer({
         (run) => (run.config.init as { sw2: number }).sw2,
         (sw2) => depthScaleC(tanh1, sw2, sb2),
       ),
-      ray: analyse(
-        ray,
-        'n',
-        (run) => (run.config.network.activation as { n: number }).n,
-        (n) => depthScaleC(tanhN(n), rayInit.sw2, rayInit.sb2),
-      ),
+      ray: analyse(ray, 'n', rayX, rayXiC),
+      rayInitOnly: analyse(rayInitOnlyWithN1, 'n', rayX, rayXiC),
+      lrCheck: lrCheckOf(upstream.data(trainabilityLrPilot), map.runs[0]!.config.optimiser.hiddenLr, config.trainedAccuracy),
     };
   },
 });

@@ -15,6 +15,7 @@ import depthPilot from './depth-pilot.ts';
 import trainabilityLrPilot from './trainability-lr-pilot.ts';
 import trainabilityMap from './trainability-map.ts';
 import trainabilityRay from './trainability-ray.ts';
+import trainabilityRayInitOnly from './trainability-ray-init-only.ts';
 import trainabilityAnalysis from './trainability-analysis.ts';
 import productsModel from './products-model.ts';
 import productsNetworks from './products-networks.ts';
@@ -22,6 +23,7 @@ import productsWidget from './products-widget.ts';
 import changeOfUnits from './change-of-units.ts';
 import changeOfUnitsFloat32 from './change-of-units-float32.ts';
 import oneWayStreet from './one-way-street.ts';
+import oneWayStreetPerPixel from './one-way-street-per-pixel.ts';
 import oneWayStreetAnalysis from './one-way-street-analysis.ts';
 import jacobianSpectra from './jacobian-spectra.ts';
 import whatFixesIt from './what-fixes-it.ts';
@@ -41,6 +43,7 @@ export const contracts: readonly RecordContract[] = [
   trainabilityLrPilot,
   trainabilityMap,
   trainabilityRay,
+  trainabilityRayInitOnly,
   trainabilityAnalysis,
   productsModel,
   productsNetworks,
@@ -48,6 +51,7 @@ export const contracts: readonly RecordContract[] = [
   changeOfUnits,
   changeOfUnitsFloat32,
   oneWayStreet,
+  oneWayStreetPerPixel,
   oneWayStreetAnalysis,
   jacobianSpectra,
   whatFixesIt,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from '../contract.ts';
 import oneWayStreet from './one-way-street.ts';
+import oneWayStreetPerPixel from './one-way-street-per-pixel.ts';
 
 /** The states a checkpoint is classified in (src/lib/math/gradient-state.ts). */
 export const GRADIENT_STATES = ['healthy', 'vanished', 'exploded'] as const;
@@ -14,19 +15,22 @@ export const GRADIENT_STATES = ['healthy', 'vanished', 'exploded'] as const;
 export const state = z.enum(GRADIENT_STATES);
 export const stateCounts = z.object({ healthy: z.number().int(), vanished: z.number().int(), exploded: z.number().int() });
 
-export const transitionRow = z.object({
-  from: state,
-  total: z.number().int(),
-  to: z.array(
-    z.object({
-      state,
-      count: z.number().int(),
-      probability: z.number().nullable(),
-      low: z.number().nullable(),
-      high: z.number().nullable(),
-    }),
-  ),
-});
+/** A row of a transition matrix over the given states: counts, probabilities and their intervals. */
+const transitionRowOf = <S extends z.ZodTypeAny>(states: S) =>
+  z.object({
+    from: states,
+    total: z.number().int(),
+    to: z.array(
+      z.object({
+        state: states,
+        count: z.number().int(),
+        probability: z.number().nullable(),
+        low: z.number().nullable(),
+        high: z.number().nullable(),
+      }),
+    ),
+  });
+export const transitionRow = transitionRowOf(state);
 
 /** How often runs entered a state, left it again, and were in it at the end. */
 export const visitSummary = z.object({
@@ -98,10 +102,48 @@ export const transitionSetSchema = z.object({
   rows: z.array(transitionRow),
 });
 
+/** States that persist for k checkpoints; "stalled": a healthy gain while the run is not learning. */
+export const persistentState = z.enum(['healthy', 'stalled', 'vanished', 'exploded']);
+export const persistentSummarySchema = z.object({
+  k: z.number().int(),
+  learning: z.object({ chance: z.number(), accuracyMargin: z.number(), lossDrop: z.number() }),
+  runs: z.array(
+    z.object({
+      depth: z.number().int(),
+      n: z.number(),
+      sw2: z.number(),
+      seed: z.number().int(),
+      finalTestAccuracy: z.number().nullable(),
+      path: z.array(persistentState),
+      checkpoints: z.array(
+        z.object({
+          step: z.number().int(),
+          /** Median over the statistics batches of G / G_ref, and the range (null when infinite). */
+          relativeGain: z.number().nullable(),
+          relativeGainMin: z.number().nullable(),
+          relativeGainMax: z.number().nullable(),
+          testAccuracy: z.number().nullable(),
+          /** Null at initialisation, where nothing has been learned yet. */
+          learning: z.boolean().nullable(),
+          raw: persistentState,
+        }),
+      ),
+      enteredVanished: z.boolean(),
+      /** After first entering "vanished", learning at k consecutive checkpoints. */
+      resumedLearning: z.boolean(),
+    }),
+  ),
+  transitions: z.array(transitionRowOf(persistentState)),
+  enteredVanished: z.number().int(),
+  resumedLearningAfterVanished: z.number().int(),
+  /** Range of the median relative gain at checkpoints that are healthy and learning (null: none). */
+  learningGain: z.object({ min: z.number(), max: z.number() }).nullable(),
+});
+
 export default defineContract({
   id: 'one-way-street-analysis',
   title: 'Healthy, vanished and exploded checkpoints of the one-way-street sweep, and the transition probabilities between them',
-  upstream: [oneWayStreet],
+  upstream: [oneWayStreet, oneWayStreetPerPixel],
   schema: z.object({
   states: z.array(state),
   thresholds: z.object({ vanishedBelow: z.number(), explodedAbove: z.number() }),
@@ -126,6 +168,8 @@ export default defineContract({
     checkpointEvery: z.number().int(),
     checkpointsPerRun: z.number().int(),
     statisticsBatch: z.number().int(),
+    /** Fixed batches the gradient statistics are measured on, at every checkpoint. */
+    statisticsBatches: z.number().int(),
     batchSize: z.number().int(),
     learningRate: z.number(),
     trainCount: z.number().int(),
@@ -201,5 +245,9 @@ export default defineContract({
       gradHNorm: z.number().nullable(),
     }),
   ),
+  /** The redesigned measure: median gain over several batches, persistent states, learning (issue 14). */
+  persistent: persistentSummarySchema,
+  /** The same measure on the per-pixel-standardised runs: the sensitivity check on preprocessing. */
+  perPixel: persistentSummarySchema,
   }),
 });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineContract } from '../contract.ts';
 import trainabilityMap from './trainability-map.ts';
 import trainabilityRay from './trainability-ray.ts';
+import trainabilityRayInitOnly from './trainability-ray-init-only.ts';
+import trainabilityLrPilot from './trainability-lr-pilot.ts';
 
 export const cell = z.object({
   x: z.number(),
@@ -31,6 +33,11 @@ export const setup = z.object({
   steps: z.number().int(),
   batchSize: z.number().int(),
   learningRate: z.number(),
+  /** A run stops once its test accuracy reaches this (null: it always runs the whole budget). */
+  stopAtTestAccuracy: z.number().nullable(),
+  seeds: z.number().int(),
+  /** True when the hidden layers train at learningRate / n² (the ray with only the initial scale changed). */
+  hiddenLrOverNSquared: z.boolean(),
   /** σ_w² of the standard initialisation (null when it is the axis being varied). */
   sw2: z.number().nullable(),
   sb2: z.number(),
@@ -43,12 +50,53 @@ export const analysis = z.object({
   cells: z.array(cell),
   curve: z.array(z.object({ x: z.number(), xiC: z.number().nullable() })),
   fit,
+  /** Per x, the deepest depth that trained (null if none). */
+  deepestTrained: z.array(z.object({ x: z.number(), depth: z.number().int().nullable() })),
+});
+
+const rateResult = z.object({
+  learningRate: z.number(),
+  meanAccuracy: z.number(),
+  minAccuracy: z.number(),
+  maxAccuracy: z.number(),
+  seeds: z.number().int(),
+  trained: z.boolean(),
+});
+
+/** The learning-rate check behind the map (src/lib/analysis/lr-check.ts). */
+export const lrCheck = z.object({
+  referenceRate: z.number(),
+  rates: z.array(z.number()),
+  steps: z.number().int(),
+  /** Set-ups (depth, σ_w²) in the check. */
+  setupCount: z.number().int(),
+  cells: z.array(
+    z.object({
+      depth: z.number().int(),
+      sw2: z.number(),
+      rates: z.array(rateResult),
+      bestLearningRate: z.number(),
+      bestMeanAccuracy: z.number(),
+      trainedAtReferenceRate: z.boolean(),
+      trainedAtBestRate: z.boolean(),
+    }),
+  ),
+  rescuedByRate: z.number().int(),
 });
 
 /** Where the trained/untrained boundary of the trainability sweeps lies, against c·ξ_c. */
 export default defineContract({
   id: 'trainability-analysis',
   title: 'The trainability maps against the correlation depth scale ξ_c, with the fitted constant c',
-  upstream: [trainabilityMap, trainabilityRay],
-  schema: z.object({ trainedAccuracy: z.number(), literatureC: z.number(), map: analysis, ray: analysis }),
+  upstream: [trainabilityMap, trainabilityRay, trainabilityRayInitOnly, trainabilityLrPilot],
+  schema: z.object({
+    trainedAccuracy: z.number(),
+    literatureC: z.number(),
+    map: analysis,
+    /** The ray as a practitioner runs it: the same η on every layer whatever n (convention a). */
+    ray: analysis,
+    /** The ray with only the initial scale changed: hidden layers at η/n², i.e. plain tanh at σ_w = n (convention b); n = 1 from `ray`. */
+    rayInitOnly: analysis,
+    lrCheck,
+  }),
 });

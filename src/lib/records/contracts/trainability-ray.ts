@@ -4,6 +4,6 @@ import { sweepDataSchema } from '../schemas/sweep.ts';
 /** See the experiment file for what this sweep asks and how it is configured. */
 export default defineContract({
   id: 'trainability-ray',
-  title: 'Test accuracy of tanh(n·x) networks on MNIST after 300 SGD steps, across depth and n at σ_w² = 1, σ_b² = 0',
+  title: 'Test accuracy of tanh(n·x) networks on MNIST across depth and n at σ_w² = 1, σ_b² = 0, the same η on every layer (up to 1000 SGD steps)',
   schema: sweepDataSchema,
 });

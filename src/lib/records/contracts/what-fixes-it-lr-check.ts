@@ -4,6 +4,6 @@ import { sweepDataSchema } from '../schemas/sweep.ts';
 /** See the experiment file for what this sweep asks and how it is configured. */
 export default defineContract({
   id: 'what-fixes-it-lr-check',
-  title: 'Test accuracy on MNIST at depth 100 after 300 SGD steps for the set-ups of /what-fixes-it/ at four learning rates',
+  title: 'Test accuracy on MNIST at depth 100 within 1000 SGD steps for the set-ups of /what-fixes-it/ at four learning rates',
   schema: sweepDataSchema,
 });

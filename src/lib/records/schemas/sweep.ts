@@ -22,4 +22,3 @@ export const sweepDataSchema = z.object({
   ),
 });
 export type SweepRecordData = z.infer<typeof sweepDataSchema>;
-export type SweepRecordRun = SweepRecordData['runs'][number];

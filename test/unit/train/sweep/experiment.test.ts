@@ -38,7 +38,7 @@ describe('sweep configs', () => {
     ]);
     expect(runs[6]!.config.network.activation).toEqual({ kind: 'tanhN', n: 2 });
     expect(runs[6]!.config.init).toEqual({ kind: 'gaussian', sw2: 4, sb2: 0 });
-    expect(runs[6]!.config.optimiser).toEqual({ kind: 'sgd', hiddenLr: 0.1, readoutLr: 0.1, momentum: 0 });
+    expect(runs[6]!.config.optimiser).toEqual({ kind: 'sgd', hiddenLr: 0.1, readoutLr: 0.1, momentum: 0, hiddenLrOverNSquared: false });
     expect(new Set(runs.map((r) => r.key)).size).toBe(8);
   });
 

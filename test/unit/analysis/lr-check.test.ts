@@ -1,0 +1,56 @@
+/** The learning-rate check summary (src/lib/analysis/lr-check.ts) on a hand-made sweep. */
+import { describe, expect, it } from 'vitest';
+import { summariseLrCheck } from '../../../src/lib/analysis/lr-check';
+import type { SweepRecordData as SweepDataset } from '../../../src/lib/records/schemas/sweep';
+import { runConfigSchema, type RunResult } from '../../../src/lib/records/schemas/run';
+
+type Run = SweepDataset['runs'][number];
+
+function run(depth: number, lr: number, seed: number, accuracy: number | null, readoutLr = lr): Run {
+  const config = runConfigSchema.parse({
+    task: { kind: 'mnist', trainCount: 100, testCount: 50, seed: 1 },
+    network: { width: 8, depth, activation: { kind: 'tanhN', n: 1 } },
+    init: { kind: 'gaussian', sw2: 1, sb2: 0 },
+    optimiser: { kind: 'sgd', hiddenLr: lr, readoutLr },
+    loss: 'softmax-cross-entropy',
+    batchSize: 4,
+    steps: 10,
+    evalEvery: 10,
+    seed,
+  });
+  const result: RunResult = {
+    outcome: accuracy === null ? 'diverged' : 'completed',
+    stepsRun: 10,
+    divergedAtStep: null,
+    curve: [],
+    gradients: [],
+    final: { trainLoss: null, testLoss: null, testAccuracy: accuracy },
+  };
+  return { index: 0, key: `${depth}-${lr}-${seed}`, variant: `η = ${lr}`, point: { 'network.depth': depth }, seed, config, result };
+}
+const sweep = (runs: Run[]): SweepDataset => ({ description: 't', runs: runs.map((r, index) => ({ ...r, index })) });
+
+describe('summariseLrCheck', () => {
+  const records = sweep([
+    run(20, 0.01, 1, 0.9), run(20, 0.01, 2, 0.8), run(20, 0.03, 1, 0.95), run(20, 0.03, 2, null),
+    run(60, 0.01, 1, 0.2), run(60, 0.01, 2, 0.3), run(60, 0.03, 1, 0.6), run(60, 0.03, 2, 0.7),
+  ]);
+  it('gives mean, range and verdict per rate, counting a diverged run as chance', () => {
+    const s = summariseLrCheck(records, 0.01, 0.5);
+    expect(s.rates).toEqual([0.01, 0.03]);
+    const d20 = s.cells.find((c) => c.point['network.depth'] === 20)!;
+    expect(d20.rates[1]).toMatchObject({ learningRate: 0.03, minAccuracy: 0.1, maxAccuracy: 0.95, seeds: 2, trained: true });
+    expect(d20.rates[1]!.meanAccuracy).toBeCloseTo(0.525, 12);
+    expect(d20.bestLearningRate).toBe(0.01);
+  });
+  it('counts the set-ups a better rate rescues', () => {
+    const s = summariseLrCheck(records, 0.01, 0.5);
+    const d60 = s.cells.find((c) => c.point['network.depth'] === 60)!;
+    expect(d60).toMatchObject({ bestLearningRate: 0.03, trainedAtReferenceRate: false, trainedAtBestRate: true });
+    expect(s.rescuedByRate).toBe(1);
+  });
+  it('refuses a reference rate that was not checked, and split hidden/readout rates', () => {
+    expect(() => summariseLrCheck(records, 0.1, 0.5)).toThrow(/reference rate 0.1/);
+    expect(() => summariseLrCheck(sweep([run(20, 0.01, 1, 0.5, 0.02)]), 0.01, 0.5)).toThrow(/one rate/);
+  });
+});
