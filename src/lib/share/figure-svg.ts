@@ -1,27 +1,13 @@
 /**
- * Each figure's inline SVG, rendered once per build process: the page that places the figure,
- * its SVG and PNG downloads and the link-preview card of its page all use the same string.
+ * Each figure's SVG in its wide layout, as the page's image file has it (figures/figure-image.ts,
+ * rendered once per build process): its PNG download and the link-preview card of its page
+ * draw the same drawing.
  */
-import { renderSvg } from '../figures/render.ts';
+import { figureImage } from '../figures/figure-image.ts';
 import { readData } from '../records/reader.ts';
 import { figureById } from '../site/manifest.ts';
 
-const rendered = new Map<string, Promise<string>>();
-
-export function figureSvg(id: string): Promise<string> {
-  let svg = rendered.get(id);
-  if (!svg) {
-    const figure = figureById(id);
-    const data = readData(figure.record);
-    svg = renderSvg(figure.spec(data), {
-      id,
-      title: figure.title,
-      description: figure.description(data),
-      warn: (message) => {
-        throw new Error(message);
-      },
-    });
-    rendered.set(id, svg);
-  }
-  return svg;
+export async function figureSvg(id: string): Promise<string> {
+  const figure = figureById(id);
+  return (await figureImage(figure, readData(figure.record), 'wide')).svg;
 }

@@ -4,11 +4,12 @@
  * Pure functions, so pages, endpoints and tests compute the same strings.
  */
 import { pages } from '../site/manifest.ts';
+import { figureImagePath } from '../figures/figure-image.ts';
 import { CARD_SIZE } from './card.ts';
 
-/** Site path (no base) of a figure's PNG / SVG. */
+/** Site path (no base) of a figure's PNG; its SVG is the page's own wide image file. */
 export const figurePngPath = (id: string): string => `figures/${id}.png`;
-export const figureSvgPath = (id: string): string => `figures/${id}.svg`;
+export const figureSvgPath = (id: string): string => figureImagePath(id, 'wide');
 
 /** The card of a page without a figure: the site's own. */
 export const SITE_CARD = 'site';

@@ -1,7 +1,7 @@
 /**
- * A figure's inline SVG (src/lib/figures/inline-svg.ts) as a file of its own: the download, the
- * rasteriser's input and a card's picture. Inline, the root says `width="100%"` so that CSS sizes
- * it; on its own it needs its natural size back (kept in `data-width`/`data-height`).
+ * A figure's SVG (src/lib/figures/figure-image.ts) on a white ground, as the rasteriser's input and
+ * a card's picture: its natural size and viewBox are read from the root (`data-width`,
+ * `data-height`, `viewBox`), which every rendered figure carries.
  */
 
 const ROOT = /^<svg\b([^>]*)>/;
@@ -17,12 +17,12 @@ export interface SvgParts {
 /** The root's natural size, viewBox and content. Throws if the SVG is not one of ours. */
 export function svgParts(inlineSvg: string): SvgParts {
   const root = ROOT.exec(inlineSvg);
-  if (!root || !inlineSvg.endsWith('</svg>')) throw new Error('not an inline figure SVG: expected one <svg> root element');
+  if (!root || !inlineSvg.endsWith('</svg>')) throw new Error('not a figure SVG: expected one <svg> root element');
   const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(root[1]!)?.[1];
   const width = Number(attribute('data-width'));
   const height = Number(attribute('data-height'));
   const viewBox = attribute('viewBox');
-  if (!(width > 0) || !(height > 0) || !viewBox) throw new Error('inline figure SVG without data-width, data-height and viewBox');
+  if (!(width > 0) || !(height > 0) || !viewBox) throw new Error('figure SVG without data-width, data-height and viewBox');
   return { inner: inlineSvg.slice(root[0].length, -'</svg>'.length), width, height, viewBox };
 }
 
