@@ -96,13 +96,13 @@ export const nearCriticalScan = defineFigure(nearCriticalAnalysisRecord, {
     const values = data.ray.flatMap((s) => s.cells.map((c) => ({ n: s.n, depth: `depth ${c.depth}`, mean: c.meanAccuracy, min: c.minAccuracy, max: c.maxAccuracy })));
     const depths = data.setup.depths.map((d) => `depth ${d}`);
     const x = { field: 'n', type: 'quantitative' as const, title: 'n', scale: { domain: [data.setup.ns[0]!, data.setup.ns.at(-1)!], nice: false } };
-    const color = { field: 'depth', type: 'ordinal' as const, title: null, sort: depths, scale: { domain: depths, scheme: 'viridis' } };
+    const color = { field: 'depth', type: 'ordinal' as const, title: null, sort: depths, scale: { domain: depths, scheme: 'viridis' }, legend: { orient: 'bottom-left' as const } };
     return {
       layer: [
         {
           data: { values },
           mark: { type: 'rule' as const, strokeWidth: 1.5, opacity: 0.6 },
-          encoding: { x, y: { field: 'min', type: 'quantitative' as const }, y2: { field: 'max' }, color: { ...color, legend: null } },
+          encoding: { x, y: { field: 'min', type: 'quantitative' as const }, y2: { field: 'max' }, color },
         },
         {
           data: { values },
@@ -110,7 +110,7 @@ export const nearCriticalScan = defineFigure(nearCriticalAnalysisRecord, {
           encoding: {
             x,
             y: { field: 'mean', type: 'quantitative' as const, title: 'test accuracy', scale: { domain: [0, 1] } },
-            color: { ...color, legend: { orient: 'bottom-left' as const } },
+            color,
           },
         },
         {
