@@ -96,7 +96,7 @@ export const nearCriticalScan = defineFigure(nearCriticalAnalysisRecord, {
     const values = data.ray.flatMap((s) => s.cells.map((c) => ({ n: s.n, depth: `depth ${c.depth}`, mean: c.meanAccuracy, min: c.minAccuracy, max: c.maxAccuracy })));
     const depths = data.setup.depths.map((d) => `depth ${d}`);
     const x = { field: 'n', type: 'quantitative' as const, title: 'n', scale: { domain: [data.setup.ns[0]!, data.setup.ns.at(-1)!], nice: false } };
-    const color = { field: 'depth', type: 'ordinal' as const, title: null, sort: depths, scale: { domain: depths, scheme: 'viridis' }, legend: { orient: 'bottom-left' as const } };
+    const color = { field: 'depth', type: 'ordinal' as const, title: null, sort: depths, scale: { domain: depths, scheme: 'viridis' }, legend: { orient: 'right' as const } };
     return {
       layer: [
         {
@@ -165,7 +165,7 @@ export const correlationPropagation = defineFigure(correlationPropagationRecord,
           encoding: {
             x,
             y: { field: 'measured', type: 'quantitative' as const, title: 'correlation of two inputs', scale: { domain: [-0.05, 0.35] } },
-            color: { field: 'label', type: 'nominal' as const, title: null, scale, legend: { orient: 'top-right' as const } },
+            color: { field: 'label', type: 'nominal' as const, title: null, scale, legend: { orient: 'right' as const } },
           },
         },
         {
