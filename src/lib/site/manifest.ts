@@ -117,6 +117,7 @@ export const pages: readonly PageManifest[] = [
       depthThresholdsRecord,
       goodIntervalRecord,
       gradientsAtInitRecord,
+      nearCriticalAnalysisRecord,
       oneWayStreetAnalysisRecord,
       phaseDiagramRecord,
       productsModelRecord,

@@ -11,7 +11,7 @@ export const nearCriticalCell = z.object({
   meanAccuracy: z.number(),
   minAccuracy: z.number(),
   maxAccuracy: z.number(),
-  /** Best test accuracy at any evaluation of any seed: separates "never learned" from "learned, then lost it". */
+  /** Best test accuracy at any evaluation of any seed: tells a run that never learned apart from one that learned and then lost it. */
   peakAccuracy: z.number().nullable(),
   diverged: z.number().int(),
   /** Steps each seed ran (fewer than the budget when it stopped at the stop rule or diverged). */
