@@ -126,7 +126,7 @@ describe.each(sitemap.paths)('page %s', (sitePath) => {
         twitterCard: tw('twitter:card'),
         twitterImage: tw('twitter:image'),
         twitterTitle: tw('twitter:title'),
-        firstFigureTitle: document.querySelector('figure.figure svg[role="img"] > title')?.textContent ?? null,
+        firstFigureTitle: document.querySelector<HTMLImageElement>('figure.figure .figure-graphic img')?.alt ?? null,
       };
     });
     expect(tags.canonical).toHaveLength(1);
@@ -167,14 +167,14 @@ describe.each(sitemap.paths)('page %s', (sitePath) => {
     const canonical = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="canonical"]')!.href);
     const figures: FigureOnPage[] = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('figure.figure')].map((f) => {
-        const svg = f.querySelector<SVGSVGElement>('.figure-graphic > svg')!;
+        const img = f.querySelector<HTMLImageElement>('.figure-graphic img')!;
         const textarea = f.querySelector<HTMLTextAreaElement>('textarea[data-figure-markdown]');
         return {
           id: f.id,
           label: f.querySelector('.figure-label')?.textContent?.trim() ?? '',
-          title: svg.querySelector(':scope > title')?.textContent ?? '',
-          width: Number(svg.dataset.width),
-          height: Number(svg.dataset.height),
+          title: img.alt,
+          width: Number(img.getAttribute('width')),
+          height: Number(img.getAttribute('height')),
           png: f.querySelector<HTMLAnchorElement>('a[data-figure-image="png"]')?.getAttribute('href') ?? null,
           svg: f.querySelector<HTMLAnchorElement>('a[data-figure-image="svg"]')?.getAttribute('href') ?? null,
           markdown: textarea?.value ?? null,
