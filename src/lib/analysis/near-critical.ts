@@ -68,6 +68,16 @@ function setupOf(name: string, runs: Run[], trainedAccuracy: number): Setup {
   };
 }
 
+/** The smallest n of the scan from which every larger n failed at `depth` (null if the largest did not fail). */
+function failsFrom(ray: Setup[], depth: number): number | null {
+  let from: number | null = null;
+  for (const s of [...ray].reverse()) {
+    if (s.cells.find((c) => c.depth === depth)!.verdict !== 'failed') break;
+    from = s.n;
+  }
+  return from;
+}
+
 export function summariseNearCritical(sweep: SweepRecordData, trainedAccuracy: number): Analysis {
   if (sweep.runs.length === 0) throw new Error('near-critical: the sweep has no runs');
   const seeds = [...new Set(sweep.runs.map((r) => r.seed))].sort((a, b) => a - b);
@@ -113,6 +123,7 @@ export function summariseNearCritical(sweep: SweepRecordData, trainedAccuracy: n
       bestNMargin: cellAt(ranked[0]!, depth).minAccuracy - n1Cell.maxAccuracy,
       nsClearlyBetterThanN1: ray.filter((s) => cellAt(s, depth).minAccuracy >= n1Cell.maxAccuracy + CLEARLY_BETTER).map((s) => s.n),
       nsTrained: ray.filter((s) => cellAt(s, depth).verdict === 'trained').map((s) => s.n),
+      failsFromN: failsFrom(ray, depth),
       bestBiasedName: rankedBiased[0]?.name ?? '',
       bestBiasedAccuracy: rankedBiased[0] ? cellAt(rankedBiased[0], depth).meanAccuracy : null,
     };

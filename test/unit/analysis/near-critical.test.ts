@@ -82,10 +82,21 @@ describe('summariseNearCritical', () => {
     expect(d100).toMatchObject({ bestN: 1.1, bestNRange: [0.6, 0.7], n1Range: [0.2, 0.3], nsClearlyBetterThanN1: [1.1], nsTrained: [1.1], bestBiasedName: 'biased' });
     expect(d100.n1Accuracy).toBeCloseTo(0.25, 12);
     expect(d100.bestNMargin).toBeCloseTo(0.6 - 0.3, 12);
+    // At depth 100 n = 1.2 is undecided (diverged, 0.5), so no failing run of the largest n: null;
+    // at depth 50 n = 1.2 is undecided too.
+    expect(s.byDepth.map((d) => d.failsFromN)).toEqual([null, null]);
     expect(d100.bestBiasedAccuracy).toBeCloseTo(0.25, 12);
     // At depth 50 n = 1.1's seeds (0.9, 0.7) beat n = 1's best (0.6) by 0.1: clearly better;
     // n = 1.2 (0.62, 0.4) overlaps n = 1 (0.58, 0.6): not.
     expect(s.byDepth.find((d) => d.depth === 50)!.nsClearlyBetterThanN1).toEqual([1.1]);
+  });
+
+  it('finds the smallest n from which every larger n failed', () => {
+    const scan = (a11: number, a12: number) =>
+      sweep([run('n=1', 1, 50, 0.6), run('n=1.1', 1.1, 50, a11), run('n=1.2', 1.2, 50, a12)]);
+    expect(summariseNearCritical(scan(0.2, 0.1), 0.5).byDepth[0]!.failsFromN).toBe(1.1);
+    expect(summariseNearCritical(scan(0.7, 0.1), 0.5).byDepth[0]!.failsFromN).toBe(1.2);
+    expect(summariseNearCritical(scan(0.2, 0.7), 0.5).byDepth[0]!.failsFromN).toBeNull();
   });
 
   it('refuses a "critical" variant that is not critical, a cell missing a seed, and a scan without n = 1', () => {

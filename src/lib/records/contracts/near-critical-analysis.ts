@@ -77,6 +77,8 @@ export const nearCriticalSchema = z.object({
       nsClearlyBetterThanN1: z.array(z.number()),
       /** The n of the scan at which every seed trained. */
       nsTrained: z.array(z.number()),
+      /** The smallest n from which every larger n of the scan failed on every seed (null if the largest n did not fail). */
+      failsFromN: z.number().nullable(),
       bestBiasedName: z.string(),
       bestBiasedAccuracy: z.number().nullable(),
     }),
