@@ -19,6 +19,7 @@ import trainabilityRay from './producers/trainability-ray.ts';
 import trainabilityRayInitOnly from './producers/trainability-ray-init-only.ts';
 import trainabilityAnalysis from './producers/trainability-analysis.ts';
 import nearCritical from './producers/near-critical.ts';
+import nearCriticalLrCheck from './producers/near-critical-lr-check.ts';
 import nearCriticalAnalysis from './producers/near-critical-analysis.ts';
 import productsModel from './producers/products-model.ts';
 import productsNetworks from './producers/products-networks.ts';
@@ -31,6 +32,7 @@ import oneWayStreetAnalysis from './producers/one-way-street-analysis.ts';
 import jacobianSpectra from './producers/jacobian-spectra.ts';
 import whatFixesIt from './producers/what-fixes-it.ts';
 import whatFixesItLrCheck from './producers/what-fixes-it-lr-check.ts';
+import whatFixesItDeepLrCheck from './producers/what-fixes-it-deep-lr-check.ts';
 import whatFixesItSummary from './producers/what-fixes-it-summary.ts';
 
 export const producers: readonly AnyProducer[] = [
@@ -50,6 +52,7 @@ export const producers: readonly AnyProducer[] = [
   trainabilityRayInitOnly,
   trainabilityAnalysis,
   nearCritical,
+  nearCriticalLrCheck,
   nearCriticalAnalysis,
   productsModel,
   productsNetworks,
@@ -62,5 +65,6 @@ export const producers: readonly AnyProducer[] = [
   jacobianSpectra,
   whatFixesIt,
   whatFixesItLrCheck,
+  whatFixesItDeepLrCheck,
   whatFixesItSummary,
 ];

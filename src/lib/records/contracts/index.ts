@@ -19,6 +19,7 @@ import trainabilityRay from './trainability-ray.ts';
 import trainabilityRayInitOnly from './trainability-ray-init-only.ts';
 import trainabilityAnalysis from './trainability-analysis.ts';
 import nearCritical from './near-critical.ts';
+import nearCriticalLrCheck from './near-critical-lr-check.ts';
 import nearCriticalAnalysis from './near-critical-analysis.ts';
 import productsModel from './products-model.ts';
 import productsNetworks from './products-networks.ts';
@@ -31,6 +32,7 @@ import oneWayStreetAnalysis from './one-way-street-analysis.ts';
 import jacobianSpectra from './jacobian-spectra.ts';
 import whatFixesIt from './what-fixes-it.ts';
 import whatFixesItLrCheck from './what-fixes-it-lr-check.ts';
+import whatFixesItDeepLrCheck from './what-fixes-it-deep-lr-check.ts';
 import whatFixesItSummary from './what-fixes-it-summary.ts';
 
 export const contracts: readonly RecordContract[] = [
@@ -50,6 +52,7 @@ export const contracts: readonly RecordContract[] = [
   trainabilityRayInitOnly,
   trainabilityAnalysis,
   nearCritical,
+  nearCriticalLrCheck,
   nearCriticalAnalysis,
   productsModel,
   productsNetworks,
@@ -62,6 +65,7 @@ export const contracts: readonly RecordContract[] = [
   jacobianSpectra,
   whatFixesIt,
   whatFixesItLrCheck,
+  whatFixesItDeepLrCheck,
   whatFixesItSummary,
 ];
 
