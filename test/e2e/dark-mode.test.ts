@@ -29,7 +29,7 @@ afterAll(async () => {
 /** For every chart SVG in <main> (not KaTeX's): the first opaque background behind it. */
 async function chartBackdrops(page: Page) {
   return page.evaluate(() => {
-    const charts = Array.from(document.querySelectorAll('main svg')).filter(
+    const charts = Array.from(document.querySelectorAll('main svg, main .figure-graphic img')).filter(
       (svg) => !svg.closest('.katex') && !svg.parentElement?.closest('svg') && svg.getBoundingClientRect().width > 100,
     );
     return charts.map((svg) => {
@@ -43,7 +43,7 @@ async function chartBackdrops(page: Page) {
         }
         el = el.parentElement;
       }
-      const label = svg.getAttribute('aria-labelledby') ?? svg.getAttribute('aria-label') ?? svg.getAttribute('class') ?? 'svg';
+      const label = svg.getAttribute('aria-labelledby') ?? svg.getAttribute('aria-label') ?? svg.getAttribute('alt') ?? svg.getAttribute('class') ?? 'svg';
       return { label: label.slice(0, 60), background, from: el?.tagName.toLowerCase() ?? 'none' };
     });
   });

@@ -14,6 +14,8 @@ import { readData } from '../../src/lib/records/reader.ts';
 import { optimiseSvg } from '../../src/lib/figures/optimise-svg.ts';
 import { figures } from '../../src/lib/site/manifest.ts';
 import { renderVegaSvg } from '../../src/lib/figures/render.ts';
+import { FIGURE_LAYOUTS } from '../../src/lib/figures/figure-image.ts';
+import { narrowSpec } from '../../src/lib/figures/narrow.ts';
 import { launch, type Browser } from './support/browser';
 
 /**
@@ -82,13 +84,14 @@ function compare(before: string, after: string, scale = 2): Promise<Comparison> 
   );
 }
 
-describe.each(figures.map((f) => [f.id, f] as const))('figure %s', (id, figure) => {
+describe.each(figures.flatMap((f) => FIGURE_LAYOUTS.map((layout) => [f.id, layout, f] as const)))('figure %s (%s layout)', (id, layout, figure) => {
   it('looks the same after optimisation', async () => {
     const data = readData(figure.record);
-    const vegaSvg = await renderVegaSvg(figure.spec(data), { id, title: figure.title, description: figure.description(data), warn: () => {} });
+    const spec = layout === 'narrow' ? narrowSpec(figure.spec(data)) : figure.spec(data);
+    const vegaSvg = await renderVegaSvg(spec, { id, title: figure.title, description: figure.description(data), warn: () => {} });
     const optimised = optimiseSvg(vegaSvg);
     const { width, height, different } = await compare(vegaSvg, optimised);
-    measured.push(`  ${id}: ${different} of ${width * height}; ${vegaSvg.length} → ${optimised.length} bytes`);
+    measured.push(`  ${id} (${layout}): ${different} of ${width * height}; ${vegaSvg.length} → ${optimised.length} bytes`);
     expect(different, `${id}: pixels that changed`).toBeLessThanOrEqual(MAX_DIFFERENT);
   });
 });

@@ -235,21 +235,25 @@ describe.each(pages)('page %s', (sitePath) => {
         const where = `figure#${fig.id}`;
         if (seen.has(fig.id)) problems.push(`${where}: duplicate figure id`);
         seen.add(fig.id);
-        const svgs = fig.querySelectorAll('svg[role="img"]');
-        if (svgs.length !== 1) problems.push(`${where}: ${svgs.length} svg[role="img"] (want exactly 1)`);
-        const svg = svgs[0];
-        if (svg) {
-          const ids = (svg.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-          if (ids.length === 0) problems.push(`${where}: svg has no aria-labelledby`);
+        // A figure is one image (src/lib/figures/figure-image.ts): a <picture> of SVG files in two
+        // layouts, named by its alt text and described by its text alternative kept in the page.
+        const imgs = fig.querySelectorAll<HTMLImageElement>('.figure-graphic picture > img');
+        if (imgs.length !== 1) problems.push(`${where}: ${imgs.length} .figure-graphic picture > img (want exactly 1)`);
+        if (fig.querySelector('.figure-graphic svg')) problems.push(`${where}: inline <svg> (figures are SVG images)`);
+        const img = imgs[0];
+        if (img) {
+          if (!(img.getAttribute('alt') ?? '').trim()) problems.push(`${where}: img has no alt text`);
+          if (!img.getAttribute('width') || !img.getAttribute('height')) problems.push(`${where}: img has no width/height (space is not reserved)`);
+          const ids = (img.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+          if (ids.length === 0) problems.push(`${where}: img has no aria-describedby`);
           for (const id of ids) {
             const target = document.getElementById(id);
-            if (!target) problems.push(`${where}: aria-labelledby id "${id}" does not exist`);
-            else if (!(target.textContent ?? '').trim()) problems.push(`${where}: aria-labelledby id "${id}" is empty`);
+            if (!target) problems.push(`${where}: aria-describedby id "${id}" does not exist`);
+            else if (!(target.textContent ?? '').trim()) problems.push(`${where}: aria-describedby id "${id}" is empty`);
           }
-          for (const tag of ['title', 'desc']) {
-            const el = svg.querySelector(tag);
-            if (!el || !(el.textContent ?? '').trim()) problems.push(`${where}: svg has no non-empty <${tag}>`);
-          }
+          const sources = Array.from(fig.querySelectorAll<HTMLSourceElement>('picture > source[srcset]'));
+          if (sources.length !== 1 || !sources[0]!.media) problems.push(`${where}: want one <source media srcset> (the narrow layout)`);
+          downloads.push(img.src, ...sources.map((source) => new URL(source.srcset, document.baseURI).href));
         }
         const caption = fig.querySelector('figcaption');
         if (!caption || !(caption.textContent ?? '').trim()) problems.push(`${where}: no non-empty <figcaption>`);

@@ -5,11 +5,10 @@
  * as this check.
  */
 import type { SweepRecordData } from '../records/schemas/sweep.ts';
+import { CHANCE_ACCURACY } from './chance.ts';
 
 type Run = SweepRecordData['runs'][number];
 
-/** A diverged run counts as chance: it has learned nothing usable. */
-export const DIVERGED_ACCURACY = 0.1;
 
 export interface RateResult {
   learningRate: number;
@@ -38,7 +37,7 @@ export interface LrCheck {
   rescuedByRate: number;
 }
 
-const accuracyOf = (run: Run) => run.result.final.testAccuracy ?? DIVERGED_ACCURACY;
+const accuracyOf = (run: Run) => run.result.final.testAccuracy ?? CHANCE_ACCURACY;
 
 export function summariseLrCheck(sweep: SweepRecordData, referenceRate: number, trainedAccuracy: number): LrCheck {
   const groups = new Map<string, Run[]>();

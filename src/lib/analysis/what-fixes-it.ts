@@ -8,11 +8,10 @@ import { activationOf } from '../math/network.ts';
 import type { DataOf } from '../records/contract.ts';
 import type whatFixesItSummary from '../records/contracts/what-fixes-it-summary.ts';
 import type { SweepRecordData as SweepDataset } from '../records/schemas/sweep.ts';
+import { CHANCE_ACCURACY } from './chance.ts';
 
 type Summary = DataOf<typeof whatFixesItSummary>;
 
-/** Accuracy a diverged run is counted with: chance for ten classes. */
-const CHANCE = 0.1;
 
 /**
  * The summary from the sweep's record and trainability-ray's. With `requireReproduction`, fails
@@ -57,7 +56,7 @@ export function summariseWhatFixesIt(
     depths.map((depth) => {
       const here = runs.filter((r) => r.setup === setup && r.depth === depth);
       const diverged = here.filter((r) => r.accuracy === null).length;
-      const accuracies = here.map((r) => r.accuracy ?? CHANCE);
+      const accuracies = here.map((r) => r.accuracy ?? CHANCE_ACCURACY);
       const meanAccuracy = diverged === here.length ? null : accuracies.reduce((s, a) => s + a, 0) / accuracies.length;
       return {
         setup,
@@ -88,8 +87,8 @@ export function summariseWhatFixesIt(
     accuracy: r.result.final.testAccuracy,
   }));
   const best = [...new Set(rateRuns.map((r) => r.setup))].map((setup) => {
-    const top = rateRuns.filter((r) => r.setup === setup).reduce((a, b) => ((b.accuracy ?? CHANCE) > (a.accuracy ?? CHANCE) ? b : a));
-    return { setup, learningRate: top.learningRate, accuracy: top.accuracy ?? CHANCE };
+    const top = rateRuns.filter((r) => r.setup === setup).reduce((a, b) => ((b.accuracy ?? CHANCE_ACCURACY) > (a.accuracy ?? CHANCE_ACCURACY) ? b : a));
+    return { setup, learningRate: top.learningRate, accuracy: top.accuracy ?? CHANCE_ACCURACY };
   });
 
   return {

@@ -8,9 +8,12 @@ import rehypeKatex from 'rehype-katex';
 import { remarkEvidence } from './remark-evidence.ts';
 import { remarkCite } from './remark-cite.ts';
 import { remarkNotation } from './remark-notation.ts';
+import { remarkCrossRefs } from './remark-cross-refs.ts';
+import { rehypeEquationMathml } from './rehype-equation-mathml.ts';
 
-export const remarkPlugins = [remarkMath, remarkEvidence, remarkCite, remarkNotation];
+export const remarkPlugins = [remarkMath, remarkEvidence, remarkCite, remarkNotation, remarkCrossRefs];
 
-export const rehypePlugins: [typeof rehypeKatex, { strict: 'error'; output: 'htmlAndMathml' }][] = [
+export const rehypePlugins: ([typeof rehypeKatex, { strict: 'error'; output: 'htmlAndMathml' }] | typeof rehypeEquationMathml)[] = [
   [rehypeKatex, { strict: 'error', output: 'htmlAndMathml' }],
+  rehypeEquationMathml,
 ];

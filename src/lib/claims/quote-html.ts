@@ -16,9 +16,25 @@ function typeset(tex: string, displayMode: boolean, quote: string): string {
   }
 }
 
-/** The quote's HTML (inline content: KaTeX's display math is a span, so it fits in a <p>). */
-export function quoteHtml(quote: string): string {
+/** The TeX of a quote's math, in order: `$…$` inline and `$$…$$` displayed (the segments quoteHtml typesets). */
+export function quoteMath(quote: string): { tex: string; display: boolean }[] {
+  return [...quote.matchAll(/\$\$([\s\S]*?)\$\$|\$([^$]*)\$/g)].map((m) => (m[1] !== undefined ? { tex: m[1], display: true } : { tex: m[2]!, display: false }));
+}
+
+/** A link around one typeset formula of a quote: which (its index among quoteMath's) and where to. */
+export interface QuoteMathLink {
+  index: number;
+  href: string;
+  title: string;
+}
+
+/**
+ * The quote's HTML (inline content: KaTeX's display math is a span, so it fits in a <p>). `links`
+ * make formulas links (remark-notation's first uses of symbols on the page).
+ */
+export function quoteHtml(quote: string, links: readonly QuoteMathLink[] = []): string {
   let html = '';
+  let index = 0;
   let rest = quote;
   while (rest.length > 0) {
     const start = rest.indexOf('$');
@@ -32,7 +48,10 @@ export function quoteHtml(quote: string): string {
     const from = start + delimiter.length;
     const end = rest.indexOf(delimiter, from);
     if (end < 0) throw new Error(`quote "${quote.slice(0, 60)}…": unpaired ${delimiter} at "${rest.slice(start, start + 30)}"`);
-    html += typeset(rest.slice(from, end), display, quote);
+    const math = typeset(rest.slice(from, end), display, quote);
+    const link = links.find((l) => l.index === index);
+    html += link ? `<a class="notation-link" href="${escapeHtml(link.href)}" title="${escapeHtml(link.title)}">${math}</a>` : math;
+    index += 1;
     rest = rest.slice(end + delimiter.length);
   }
   return html;

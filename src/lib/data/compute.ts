@@ -15,7 +15,7 @@ import {
   type RunOptions,
 } from './pipeline.ts';
 import { idOf, type AnyProducer } from './producer.ts';
-import { BACKEND_TOLERANCE, REPRODUCTION_REPORT_PATH, type ReproductionReport } from '../records/reproduction-report.ts';
+import { BACKEND_TOLERANCE, readReproductionReport, REPRODUCTION_REPORT_PATH, type ReproductionReport } from '../records/reproduction-report.ts';
 
 export interface ComputeOptions extends Partial<RunOptions> {
   /** Restrict to these dataset ids (default: all). */
@@ -186,9 +186,13 @@ export async function compute(
   let report: ReproductionReport | null = null;
   if (options.force && !run.shard) {
     report = reproductionReport(computed, totalWallTimeMs, effects);
-    // Only a regeneration of everything is "the last full regeneration" of the published record.
-    if (chosen.length === all.length && run.profile === 'full') {
-      writeJsonAtomic(join(root, REPRODUCTION_REPORT_PATH), report);
+    if (run.profile === 'full') {
+      // Only a regeneration of everything is "the last full regeneration"; a part regenerated
+      // alone updates its own entries, dated, so every published record keeps an entry.
+      const whole = chosen.length === all.length;
+      const written = whole ? report : mergedReport(readReproductionReport(root), report, all);
+      if (written) writeJsonAtomic(join(root, REPRODUCTION_REPORT_PATH), written);
+      else effects.log(`no ${REPRODUCTION_REPORT_PATH} to add these datasets to: run \`npm run compute -- --force\` once over everything`);
     }
   }
   return { computed, fresh, totalWallTimeMs, report };
@@ -233,6 +237,20 @@ function reproductionReport(outcomes: ProduceOutcome[], totalWallTimeMs: number,
     backendTolerance: BACKEND_TOLERANCE,
     datasets,
   };
+}
+
+/**
+ * `partial`'s entries, marked as regenerated alone, replace or join `base`'s; entries of
+ * datasets that no longer exist are dropped; the order is the compute order of `all`.
+ */
+export function mergedReport(base: ReproductionReport | null, partial: ReproductionReport, all: readonly AnyProducer[]): ReproductionReport | null {
+  if (!base) return null;
+  const byId = new Map(base.datasets.map((d) => [d.id, d]));
+  for (const d of partial.datasets) byId.set(d.id, { ...d, regeneratedAlone: { at: partial.generatedAt, node: partial.node } });
+  const datasets = computeOrder(all)
+    .map((p) => byId.get(idOf(p)))
+    .filter((d): d is ReproductionReport['datasets'][number] => d !== undefined);
+  return { ...base, datasets };
 }
 
 /** Confirms every record is present, valid and current. Throws naming the first bad file. */

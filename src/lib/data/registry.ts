@@ -11,12 +11,16 @@ import bestSlope from './producers/best-slope.ts';
 import phaseDiagram from './producers/phase-diagram.ts';
 import chi1VsN from './producers/chi1-vs-n.ts';
 import gradientsAtInit from './producers/gradients-at-init.ts';
+import correlationPropagation from './producers/correlation-propagation.ts';
 import depthPilot from './producers/depth-pilot.ts';
 import trainabilityLrPilot from './producers/trainability-lr-pilot.ts';
 import trainabilityMap from './producers/trainability-map.ts';
 import trainabilityRay from './producers/trainability-ray.ts';
 import trainabilityRayInitOnly from './producers/trainability-ray-init-only.ts';
 import trainabilityAnalysis from './producers/trainability-analysis.ts';
+import nearCritical from './producers/near-critical.ts';
+import nearCriticalLrCheck from './producers/near-critical-lr-check.ts';
+import nearCriticalAnalysis from './producers/near-critical-analysis.ts';
 import productsModel from './producers/products-model.ts';
 import productsNetworks from './producers/products-networks.ts';
 import productsWidget from './producers/products-widget.ts';
@@ -28,6 +32,7 @@ import oneWayStreetAnalysis from './producers/one-way-street-analysis.ts';
 import jacobianSpectra from './producers/jacobian-spectra.ts';
 import whatFixesIt from './producers/what-fixes-it.ts';
 import whatFixesItLrCheck from './producers/what-fixes-it-lr-check.ts';
+import whatFixesItDeepLrCheck from './producers/what-fixes-it-deep-lr-check.ts';
 import whatFixesItSummary from './producers/what-fixes-it-summary.ts';
 import whatPractitionersDo from './producers/what-practitioners-do.ts';
 
@@ -40,12 +45,16 @@ export const producers: readonly AnyProducer[] = [
   phaseDiagram,
   chi1VsN,
   gradientsAtInit,
+  correlationPropagation,
   depthPilot,
   trainabilityLrPilot,
   trainabilityMap,
   trainabilityRay,
   trainabilityRayInitOnly,
   trainabilityAnalysis,
+  nearCritical,
+  nearCriticalLrCheck,
+  nearCriticalAnalysis,
   productsModel,
   productsNetworks,
   productsWidget,
@@ -57,6 +66,7 @@ export const producers: readonly AnyProducer[] = [
   jacobianSpectra,
   whatFixesIt,
   whatFixesItLrCheck,
+  whatFixesItDeepLrCheck,
   whatFixesItSummary,
   whatPractitionersDo,
 ];

@@ -23,6 +23,21 @@ export const chartFont = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helveti
 export const chartSize = { width: 640, height: 400 } as const;
 
 /**
+ * Natural size of a figure's narrow (phone) layout, in SVG user units, shown below
+ * `narrowBreakpointPx` (src/lib/figures/narrow.ts). `width` × `height` is a single view (axes and
+ * legend included); `panelWidth` is the plotting width of each stacked panel of a multi-panel
+ * figure (its axes come on top). In a 328 px column (a 360 px phone) a 420-unit figure is scaled
+ * 0.78×, so 16 px labels render at 12.5 px.
+ */
+export const narrowChartSize = { width: 420, height: 320, panelWidth: 320 } as const;
+
+/**
+ * Viewport width (CSS px) below which the narrow layout is shown. At 640 px the column is ≈ 600
+ * px wide, where even a two-panel wide figure (≈ 760 units) renders 16 px labels at ≈ 12.6 px.
+ */
+export const narrowBreakpointPx = 640;
+
+/**
  * Font sizes in px at natural size. At the smallest supported scale (≈0.55×) a 16 px label
  * renders at ≈8.8 px, the smallest we consider legible; do not go below it.
  */

@@ -65,3 +65,18 @@ export function readNotation(root: string = process.cwd()): NotationSymbol[] {
 export function symbolsInTex(tex: string, symbols: readonly NotationSymbol[]): string[] {
   return symbols.filter((s) => s.patterns.some((re) => re.test(tex))).map((s) => s.id);
 }
+
+/** Ids of the symbols a piece of TeX uses, in the order they first occur in it. */
+export function symbolsInTexByPosition(tex: string, symbols: readonly NotationSymbol[]): string[] {
+  const at = (s: NotationSymbol) => Math.min(...s.patterns.map((re) => tex.search(re)).filter((i) => i >= 0));
+  return symbols
+    .map((s) => ({ id: s.id, index: at(s) }))
+    .filter((s) => Number.isFinite(s.index))
+    .sort((a, b) => a.index - b.index)
+    .map((s) => s.id);
+}
+
+/** The anchor of a symbol's entry on /notation/. */
+export function notationAnchor(id: string): string {
+  return `sym-${id}`;
+}

@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { DatasetError, describeZodError } from '../io/errors.ts';
 
 /**
  * How far a record regenerated on another TensorFlow.js backend may differ and still count as
@@ -25,9 +28,18 @@ const reproductionEntrySchema = z.object({
   wallTimeMs: z.number(),
   /** For a sweep, the sum of its runs' own times (they run in parallel workers). */
   computeTimeMs: z.number(),
+  /**
+   * Set when this dataset was regenerated on its own (`--force --only …`) after the full
+   * regeneration the report's `generatedAt` dates: when, and on which Node.js.
+   */
+  regeneratedAlone: z.object({ at: z.string().datetime(), node: z.string() }).optional(),
 });
 
-/** Written by `npm run compute -- --force` to `content/reproduction-report.json`. */
+/**
+ * Written by `npm run compute -- --force` to `content/reproduction-report.json`: the last full
+ * regeneration (`generatedAt`, `totalWallTimeMs`), with entries of datasets regenerated alone
+ * since then merged in (each marked `regeneratedAlone`).
+ */
 export const reproductionReportSchema = z.object({
   generatedAt: z.string().datetime(),
   node: z.string(),
@@ -38,3 +50,18 @@ export const reproductionReportSchema = z.object({
 export type ReproductionReport = z.infer<typeof reproductionReportSchema>;
 
 export const REPRODUCTION_REPORT_PATH = 'content/reproduction-report.json';
+
+/** The report of the last `npm run compute -- --force`, validated; null if none was ever written. */
+export function readReproductionReport(root: string = process.cwd()): ReproductionReport | null {
+  const file = join(root, REPRODUCTION_REPORT_PATH);
+  if (!existsSync(file)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new DatasetError(REPRODUCTION_REPORT_PATH, `not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = reproductionReportSchema.safeParse(json);
+  if (!parsed.success) throw new DatasetError(REPRODUCTION_REPORT_PATH, describeZodError(parsed.error));
+  return parsed.data;
+}

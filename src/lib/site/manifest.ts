@@ -24,6 +24,8 @@ import trainabilityLrPilotRecord from '../records/contracts/trainability-lr-pilo
 import trainabilityMapRecord from '../records/contracts/trainability-map.ts';
 import whatFixesItRecord from '../records/contracts/what-fixes-it.ts';
 import whatFixesItSummaryRecord from '../records/contracts/what-fixes-it-summary.ts';
+import nearCriticalAnalysisRecord from '../records/contracts/near-critical-analysis.ts';
+import correlationPropagationRecord from '../records/contracts/correlation-propagation.ts';
 import * as changeOfUnits from '../figures/change-of-units.ts';
 import * as oneWayStreet from '../figures/one-way-street.ts';
 import * as orderAndChaos from '../figures/order-and-chaos.ts';
@@ -81,6 +83,8 @@ export const pages: readonly PageManifest[] = [
       trainabilityChecks.lrCheckCurves,
       orderAndChaos.trainabilityRay,
       orderAndChaos.trainabilityRayInitOnly,
+      trainabilityChecks.nearCriticalScan,
+      trainabilityChecks.correlationPropagation,
     ],
     records: [
       phaseDiagramRecord,
@@ -89,6 +93,8 @@ export const pages: readonly PageManifest[] = [
       trainabilityAnalysisRecord,
       trainabilityLrPilotRecord,
       trainabilityMapRecord,
+      nearCriticalAnalysisRecord,
+      correlationPropagationRecord,
     ],
   },
   {
@@ -111,6 +117,7 @@ export const pages: readonly PageManifest[] = [
       depthThresholdsRecord,
       goodIntervalRecord,
       gradientsAtInitRecord,
+      nearCriticalAnalysisRecord,
       oneWayStreetAnalysisRecord,
       phaseDiagramRecord,
       productsModelRecord,

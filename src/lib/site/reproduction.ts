@@ -2,25 +2,9 @@
  * What the reproducibility page (/reproduce/) shows besides each record's provenance: the
  * report of the last full regeneration, how long things took, and where each dataset is used.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DatasetError, describeZodError } from '../io/errors.ts';
-import { REPRODUCTION_REPORT_PATH, reproductionReportSchema, type ReproductionReport } from '../records/reproduction-report.ts';
+import type { ReproductionReport } from '../records/reproduction-report.ts';
 
-/** The report of the last `npm run compute -- --force`, validated; null if none was ever written. */
-export function readReproductionReport(root: string = process.cwd()): ReproductionReport | null {
-  const file = join(root, REPRODUCTION_REPORT_PATH);
-  if (!existsSync(file)) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new DatasetError(REPRODUCTION_REPORT_PATH, `not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = reproductionReportSchema.safeParse(json);
-  if (!parsed.success) throw new DatasetError(REPRODUCTION_REPORT_PATH, describeZodError(parsed.error));
-  return parsed.data;
-}
+export { readReproductionReport } from '../records/reproduction-report.ts';
 
 /** How many datasets of a report came out identical, differed, or were new. */
 export function reportCounts(report: ReproductionReport): Record<ReproductionReport['datasets'][number]['status'], number> {

@@ -43,3 +43,46 @@ export const PAGE_BUDGET: PageBudget = {
  * does not scroll, usually sees none; the widget tests measure what a reader who scrolls gets.)
  */
 export const ISLAND_SCRIPT_BYTES = 15_000;
+
+/** What one page's HTML may weigh: the document as built, before any script runs. */
+export interface HtmlBudget {
+  /** The HTML file's size in bytes. */
+  htmlBytes: number;
+  /** The same file gzip-compressed (level 9, as the e2e static server and `gzip -9` do). */
+  gzipBytes: number;
+  /** Elements in the parsed document (hast-util-from-html; equals the browser's count after load on pages without islands). */
+  domElements: number;
+}
+
+/**
+ * Per page, by site path (base path `/`). Enforced by test/e2e/page-weight.test.ts over dist/.
+ *
+ * Set on 2026-12-07 from the site as built on branch `phone` (figures as SVG images,
+ * scripts/measurements/pages-360-after.json; `npx tsx scripts/measure-pages.ts`), with a margin of
+ * 10 % (at least 2,000 B, 1,000 B gzip, 50 elements), rounded up. Before that change the heavy
+ * pages were /order-and-chaos/ 380,032 B and 5,969 elements, /change-of-units/ 331,494 B,
+ * /products-of-slopes/ 317,823 B (scripts/measurements/pages-360-before.json). What is left on
+ * them is mostly KaTeX (HTML and MathML for every formula) and, on /claims/, the ledger's text.
+ * Tighten a budget when a page gets lighter; never loosen one without saying why.
+ */
+export const HTML_BUDGETS: Readonly<Record<string, HtmlBudget>> = {
+  '/': { htmlBytes: 20_000, gzipBytes: 7_000, domElements: 300 }, // measured after merging share, refs and the near-n = 1 section: 17,046 B, 5,597 B gzip, 172 elements
+  '/change-of-units/': { htmlBytes: 199_000, gzipBytes: 23_000, domElements: 4_600 }, // measured: 180,031 B, 20,013 B gzip, 4,102 elements
+  '/changes/': { htmlBytes: 18_000, gzipBytes: 7_000, domElements: 300 }, // measured after merging share, refs and the near-n = 1 section: 15,935 B, 5,045 B gzip, 195 elements
+  '/claims/': { htmlBytes: 310_000, gzipBytes: 38_000, domElements: 5_700 }, // measured: 281,061 B, 33,755 B gzip, 5,181 elements
+  '/credits/': { htmlBytes: 11_000, gzipBytes: 5_000, domElements: 200 }, // measured: 8,040 B, 3,276 B gzip, 92 elements
+  '/lab/': { htmlBytes: 33_000, gzipBytes: 12_000, domElements: 400 }, // measured: 29,850 B, 10,393 B gzip, 282 elements
+  '/notation/': { htmlBytes: 23_000, gzipBytes: 6_000, domElements: 500 }, // measured: 20,882 B, 4,144 B gzip, 437 elements
+  '/one-way-street/': { htmlBytes: 100_000, gzipBytes: 16_000, domElements: 1_900 }, // measured: 90,866 B, 14,412 B gzip, 1,698 elements
+  '/order-and-chaos/': { htmlBytes: 325_000, gzipBytes: 40_000, domElements: 6_700 }, // measured after merging share, refs and the near-n = 1 section: 295,297 B, 35,730 B gzip, 6,010 elements
+  '/products-of-slopes/': { htmlBytes: 213_000, gzipBytes: 29_000, domElements: 4_700 }, // measured: 193,110 B, 26,006 B gzip, 4,194 elements
+  '/references/': { htmlBytes: 14_000, gzipBytes: 5_000, domElements: 300 }, // measured: 11,864 B, 3,857 B gzip, 157 elements
+  '/reproduce/': { htmlBytes: 194_000, gzipBytes: 25_000, domElements: 2_200 }, // measured after merging share, refs and the near-n = 1 section: 175,652 B, 22,681 B gzip, 1,914 elements
+  '/search/': { htmlBytes: 11_000, gzipBytes: 5_000, domElements: 200 }, // measured: 8,209 B, 3,469 B gzip, 63 elements
+  '/slope-budget/': { htmlBytes: 179_000, gzipBytes: 27_000, domElements: 4_000 }, // measured: 162,354 B, 23,794 B gzip, 3,570 elements
+  '/what-fixes-it/': { htmlBytes: 145_000, gzipBytes: 21_000, domElements: 2_900 }, // measured: 131,683 B, 18,292 B gzip, 2,615 elements
+  '/404.html': { htmlBytes: 6_000, gzipBytes: 3_000, domElements: 200 }, // measured: 3,861 B, 1,648 B gzip, 73 elements
+};
+
+/** A page that has no entry above (a new page): the budget of a light, figure-free page. */
+export const DEFAULT_HTML_BUDGET: HtmlBudget = { htmlBytes: 40_000, gzipBytes: 12_000, domElements: 600 };

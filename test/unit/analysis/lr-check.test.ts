@@ -1,34 +1,10 @@
 /** The learning-rate check summary (src/lib/analysis/lr-check.ts) on a hand-made sweep. */
 import { describe, expect, it } from 'vitest';
 import { summariseLrCheck } from '../../../src/lib/analysis/lr-check';
-import type { SweepRecordData as SweepDataset } from '../../../src/lib/records/schemas/sweep';
-import { runConfigSchema, type RunResult } from '../../../src/lib/records/schemas/run';
+import { fakeRun, sweep } from './sweep-fixture';
 
-type Run = SweepDataset['runs'][number];
-
-function run(depth: number, lr: number, seed: number, accuracy: number | null, readoutLr = lr): Run {
-  const config = runConfigSchema.parse({
-    task: { kind: 'mnist', trainCount: 100, testCount: 50, seed: 1 },
-    network: { width: 8, depth, activation: { kind: 'tanhN', n: 1 } },
-    init: { kind: 'gaussian', sw2: 1, sb2: 0 },
-    optimiser: { kind: 'sgd', hiddenLr: lr, readoutLr },
-    loss: 'softmax-cross-entropy',
-    batchSize: 4,
-    steps: 10,
-    evalEvery: 10,
-    seed,
-  });
-  const result: RunResult = {
-    outcome: accuracy === null ? 'diverged' : 'completed',
-    stepsRun: 10,
-    divergedAtStep: null,
-    curve: [],
-    gradients: [],
-    final: { trainLoss: null, testLoss: null, testAccuracy: accuracy },
-  };
-  return { index: 0, key: `${depth}-${lr}-${seed}`, variant: `η = ${lr}`, point: { 'network.depth': depth }, seed, config, result };
-}
-const sweep = (runs: Run[]): SweepDataset => ({ description: 't', runs: runs.map((r, index) => ({ ...r, index })) });
+const run = (depth: number, lr: number, seed: number, accuracy: number | null, readoutLr = lr) =>
+  fakeRun({ variant: `η = ${lr}`, depth, seed, accuracy, hiddenLr: lr, readoutLr, key: `${depth}-${lr}-${seed}` });
 
 describe('summariseLrCheck', () => {
   const records = sweep([

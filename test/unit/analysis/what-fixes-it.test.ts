@@ -6,35 +6,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { summariseWhatFixesIt } from '../../../src/lib/analysis/what-fixes-it';
-import type { SweepRecordData as SweepDataset } from '../../../src/lib/records/schemas/sweep';
-import { runConfigSchema, type RunResult } from '../../../src/lib/records/schemas/run';
+import { fakeRun, sweep } from './sweep-fixture';
 
-type Run = SweepDataset['runs'][number];
-
-function run(variant: string, depth: number, seed: number, accuracy: number | null, init = { kind: 'gaussian', sw2: 1, sb2: 0 }, key?: string, lr = 0.01): Run {
-  const config = runConfigSchema.parse({
-    task: { kind: 'mnist', trainCount: 100, testCount: 50, seed: 1 },
-    network: { width: 8, depth, activation: { kind: 'tanhN', n: 2 } },
-    init,
-    optimiser: { kind: 'sgd', hiddenLr: lr, readoutLr: lr },
-    loss: 'softmax-cross-entropy',
-    batchSize: 4,
-    steps: 10,
-    evalEvery: 10,
-    seed,
-  });
-  const result: RunResult = {
-    outcome: accuracy === null ? 'diverged' : 'completed',
-    stepsRun: accuracy === null ? 3 : 10,
-    divergedAtStep: accuracy === null ? 3 : null,
-    curve: [],
-    gradients: [],
-    final: { trainLoss: null, testLoss: null, testAccuracy: accuracy },
-  };
-  return { index: 0, key: key ?? `${variant}-${depth}-${seed}`, variant, point: { 'network.depth': depth }, seed, config, result };
-}
-
-const sweep = (runs: Run[]): SweepDataset => ({ description: 'test', runs: runs.map((r, index) => ({ ...r, index })) });
+const run = (variant: string, depth: number, seed: number, accuracy: number | null, init = { kind: 'gaussian', sw2: 1, sb2: 0 }, key?: string, lr = 0.01) =>
+  fakeRun({ variant, depth, seed, accuracy, n: 2, init, key, hiddenLr: lr });
 
 describe('summariseWhatFixesIt', () => {
   const critical = { kind: 'gaussian', sw2: 0.25, sb2: 0 };

@@ -57,6 +57,26 @@ describe('dataset pipeline', () => {
     expect(existsSync(join(project.root, 'content/reproduction-report.json'))).toBe(true);
   });
 
+  it('--force on some datasets merges their entries, dated, into the last full report; without a full report it writes none', async () => {
+    const a = testDataset('ramp', ramp);
+    const b = testDataset('ramp-b', ramp);
+    project.write('src/lib/data/producers/ramp-b.ts', 'export const y = 2;\n');
+    await compute(project.root, [a, b], { force: true, only: ['ramp'] }, quietEffects());
+    expect(existsSync(join(project.root, 'content/reproduction-report.json'))).toBe(false);
+
+    await compute(project.root, [a, b], { force: true }, quietEffects());
+    const full = JSON.parse(project.read('content/reproduction-report.json'));
+    expect(full.datasets.map((d: { id: string }) => d.id)).toEqual(['ramp', 'ramp-b']);
+
+    const later = { ...quietEffects(), date: () => new Date('2027-01-01T00:00:00.000Z') };
+    await compute(project.root, [a, b], { force: true, only: ['ramp-b'] }, later);
+    const merged = JSON.parse(project.read('content/reproduction-report.json'));
+    expect(merged.generatedAt).toBe(full.generatedAt);
+    expect(merged.totalWallTimeMs).toBe(full.totalWallTimeMs);
+    expect(merged.datasets[0]).toEqual(full.datasets[0]);
+    expect(merged.datasets[1]).toMatchObject({ id: 'ramp-b', status: 'identical', regeneratedAlone: { at: '2027-01-01T00:00:00.000Z', node: process.version } });
+  });
+
   it('--force leaves the file alone when the producer writes keys in another order than the schema lists them', async () => {
     // zod returns parsed objects in schema key order; the stored record keeps the producer's.
     const reordered = defineProducer({

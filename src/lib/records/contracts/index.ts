@@ -11,12 +11,16 @@ import bestSlope from './best-slope.ts';
 import phaseDiagram from './phase-diagram.ts';
 import chi1VsN from './chi1-vs-n.ts';
 import gradientsAtInit from './gradients-at-init.ts';
+import correlationPropagation from './correlation-propagation.ts';
 import depthPilot from './depth-pilot.ts';
 import trainabilityLrPilot from './trainability-lr-pilot.ts';
 import trainabilityMap from './trainability-map.ts';
 import trainabilityRay from './trainability-ray.ts';
 import trainabilityRayInitOnly from './trainability-ray-init-only.ts';
 import trainabilityAnalysis from './trainability-analysis.ts';
+import nearCritical from './near-critical.ts';
+import nearCriticalLrCheck from './near-critical-lr-check.ts';
+import nearCriticalAnalysis from './near-critical-analysis.ts';
 import productsModel from './products-model.ts';
 import productsNetworks from './products-networks.ts';
 import productsWidget from './products-widget.ts';
@@ -28,6 +32,7 @@ import oneWayStreetAnalysis from './one-way-street-analysis.ts';
 import jacobianSpectra from './jacobian-spectra.ts';
 import whatFixesIt from './what-fixes-it.ts';
 import whatFixesItLrCheck from './what-fixes-it-lr-check.ts';
+import whatFixesItDeepLrCheck from './what-fixes-it-deep-lr-check.ts';
 import whatFixesItSummary from './what-fixes-it-summary.ts';
 import whatPractitionersDo from './what-practitioners-do.ts';
 
@@ -40,12 +45,16 @@ export const contracts: readonly RecordContract[] = [
   phaseDiagram,
   chi1VsN,
   gradientsAtInit,
+  correlationPropagation,
   depthPilot,
   trainabilityLrPilot,
   trainabilityMap,
   trainabilityRay,
   trainabilityRayInitOnly,
   trainabilityAnalysis,
+  nearCritical,
+  nearCriticalLrCheck,
+  nearCriticalAnalysis,
   productsModel,
   productsNetworks,
   productsWidget,
@@ -57,6 +66,7 @@ export const contracts: readonly RecordContract[] = [
   jacobianSpectra,
   whatFixesIt,
   whatFixesItLrCheck,
+  whatFixesItDeepLrCheck,
   whatFixesItSummary,
   whatPractitionersDo,
 ];
