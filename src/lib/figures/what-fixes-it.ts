@@ -7,6 +7,7 @@ import type { DataOf } from '../records/contract.ts';
 import jacobianSpectraRecord from '../records/contracts/jacobian-spectra.ts';
 import whatFixesItSummaryRecord from '../records/contracts/what-fixes-it-summary.ts';
 import { colourForN, colours } from './theme';
+import { rateCheckRows, rateCheckSpec } from './rate-check';
 import { defineFigure } from './types';
 
 type JacobianSpectra = DataOf<typeof jacobianSpectraRecord>;
@@ -346,4 +347,31 @@ export const accuracyVsLearningRate = defineFigure(whatFixesItSummaryRecord, {
     };
   },
   rows: (data) => data.rateCheck.runs.map((r) => ({ setup: r.setup, depth: data.rateCheck.depth, learningRate: r.learningRate, outcome: r.outcome, accuracy: r.accuracy })),
+});
+
+export const accuracyVsLearningRateDeep = defineFigure(whatFixesItSummaryRecord, {
+  id: 'accuracy-vs-learning-rate-deep',
+  title: 'Depth 200 at smaller learning rates',
+  caption: (data) => {
+    const check = data.deepRateCheck;
+    const seedsAt = (rate: number) => check.cells[0]!.rates.find((r) => r.learningRate === rate)!.seeds;
+    return `MNIST test accuracy at depth ${check.depth} after up to ${check.steps} SGD steps, with the same learning rate η on every layer (log scale): the comparison's η = ${check.referenceRate} (${seedsAt(check.referenceRate)} seeds) and ${check.rates.filter((r) => r !== check.referenceRate).join(', ')} (${seedsAt(check.rates[0]!)} seed each). Points: the mean over seeds; bars: the smallest and largest seed (a diverged run counts as chance). Dotted: the ${Math.round(100 * data.trainedAccuracy)} % line that counts as trained.`;
+  },
+  description: (data) =>
+    `Line chart of test accuracy against learning rate at depth ${data.deepRateCheck.depth}. ${data.deepRateCheck.cells
+      .map((c) => {
+        const s = summarySetups(data).find((x) => x.id === c.setup)!;
+        return `${setupLabel(s)}: best ${fmt(c.bestMeanAccuracy)} at η = ${c.bestLearningRate}`;
+      })
+      .join('; ')}.`,
+  spec: (data) => {
+    const setups = summarySetups(data).filter((s) => data.deepRateCheck.cells.some((c) => c.setup === s.id));
+    const scales = setupScales(setups);
+    const labelOf = new Map(setups.map((s) => [s.id, setupLabel(s)]));
+    return rateCheckSpec(data.deepRateCheck, (id) => labelOf.get(id)!, scales, data.trainedAccuracy, FIGURE_HEIGHT);
+  },
+  rows: (data) => {
+    const labelOf = new Map(summarySetups(data).map((s) => [s.id, setupLabel(s)]));
+    return rateCheckRows(data.deepRateCheck, (id) => labelOf.get(id)!);
+  },
 });
