@@ -154,7 +154,7 @@ function nearCriticalLabel(data: NearCritical, setup: string): string {
 
 export const nearCriticalRateCheck = defineFigure(nearCriticalAnalysisRecord, {
   id: 'near-critical-rate-check',
-  title: 'Near n = 1 at depth 100, at three learning rates',
+  title: 'Near n = 1 at depth 100, across learning rates',
   caption: (data: NearCritical) =>
     `MNIST test accuracy at depth ${data.rateCheck.depth} after up to ${data.rateCheck.steps} SGD steps, with the same learning rate η on every layer (log scale; the scan above used η = ${data.rateCheck.referenceRate}), for tanh(n·x) at σ_w² = 1, σ_b² = 0 (solid) and plain tanh on the critical line with bias variance (dashed). Points: the mean over ${data.setup.seeds.length} seeds; bars: the smallest and largest seed (a diverged run counts as chance). Dotted: the ${percent(data.trainedAccuracy)} line that counts as trained.`,
   description: (data) =>
