@@ -170,7 +170,7 @@ export function summariseNearCriticalRateCheck(scan: SweepRecordData, check: Swe
   }
   const referenceRates = [...new Set(atReference.map((r) => r.config.optimiser.hiddenLr))];
   if (referenceRates.length !== 1) throw new Error(`near-critical-lr-check: the scan's runs at depth ${depth} use ${referenceRates.length} rates, expected one`);
-  const check_ = variantLrCheck([...atReference, ...check.runs], referenceRates[0]!, trainedAccuracy);
+  const joined = variantLrCheck([...atReference, ...check.runs], referenceRates[0]!, trainedAccuracy);
   const runOf = (name: string) => atReference.find((r) => r.variant === name)!;
   const nOf = (name: string) => {
     const { activation } = runOf(name).config.network;
@@ -179,14 +179,14 @@ export function summariseNearCriticalRateCheck(scan: SweepRecordData, check: Swe
   const sb2Of = (name: string) => (runOf(name).config.init as { sb2: number }).sb2;
   const onRay = (name: string) => sb2Of(name) === 0;
   const atBest = (cell: RateCheck['cells'][number]) => cell.rates.find((r) => r.learningRate === cell.bestLearningRate)!;
-  const cells = check_.cells.map(({ setup, ...rest }) => ({ setup, n: nOf(setup), sb2: sb2Of(setup), ...rest }));
+  const cells = joined.cells.map(({ setup, ...rest }) => ({ setup, n: nOf(setup), sb2: sb2Of(setup), ...rest }));
   const n1 = cells.find((c) => onRay(c.setup) && c.n === 1);
   if (!n1) throw new Error('near-critical-lr-check: the check has no n = 1 variant');
   const n1Best = atBest(n1);
   const others = cells.filter((c) => onRay(c.setup) && c.n !== 1);
   if (others.length === 0) throw new Error('near-critical-lr-check: the check has no n other than 1 on the σ_b² = 0 ray');
   return {
-    ...check_,
+    ...joined,
     cells,
     n1AtBestRate: { learningRate: n1Best.learningRate, meanAccuracy: n1Best.meanAccuracy, minAccuracy: n1Best.minAccuracy, maxAccuracy: n1Best.maxAccuracy },
     nsClearlyBetterThanN1AtBestRates: others
