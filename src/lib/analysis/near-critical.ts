@@ -7,10 +7,12 @@ import { chi1, depthScaleC, qStar } from '../math/meanfield';
 import { tanhN } from '../math/activations';
 import type { SweepRecordData } from '../records/schemas/sweep.ts';
 import type { z } from 'zod';
-import type { nearCriticalCell, nearCriticalSchema, nearCriticalSetup } from '../records/contracts/near-critical-analysis.ts';
+import type { nearCriticalCell, nearCriticalRateCheck, nearCriticalSchema, nearCriticalSetup } from '../records/contracts/near-critical-analysis.ts';
 import { CHANCE_ACCURACY } from './chance.ts';
+import { variantLrCheck } from './lr-check.ts';
 
-type Analysis = z.infer<typeof nearCriticalSchema>;
+type Analysis = Omit<z.infer<typeof nearCriticalSchema>, 'rateCheck'>;
+type RateCheck = z.infer<typeof nearCriticalRateCheck>;
 type Setup = z.infer<typeof nearCriticalSetup>;
 type Cell = z.infer<typeof nearCriticalCell>;
 type Run = SweepRecordData['runs'][number];
@@ -150,5 +152,47 @@ export function summariseNearCritical(sweep: SweepRecordData, trainedAccuracy: n
     ray,
     biased,
     byDepth,
+  };
+}
+
+/**
+ * The learning-rate check at one depth: the scan's runs there (at its one rate) beside the
+ * check's runs of the same variants at other rates, and whether the larger n that beat n = 1 still
+ * beat it when each set-up gets its best rate.
+ */
+export function summariseNearCriticalRateCheck(scan: SweepRecordData, check: SweepRecordData, trainedAccuracy: number): RateCheck {
+  if (check.runs.length === 0) throw new Error('near-critical-lr-check: the check has no runs');
+  const depth = check.runs[0]!.config.network.depth;
+  const names = new Set(check.runs.map((r) => r.variant));
+  const atReference = scan.runs.filter((r) => names.has(r.variant) && r.config.network.depth === depth);
+  for (const name of names) {
+    if (!atReference.some((r) => r.variant === name)) throw new Error(`near-critical-lr-check: variant "${name}" has no run in the near-critical scan at depth ${depth}`);
+  }
+  const referenceRates = [...new Set(atReference.map((r) => r.config.optimiser.hiddenLr))];
+  if (referenceRates.length !== 1) throw new Error(`near-critical-lr-check: the scan's runs at depth ${depth} use ${referenceRates.length} rates, expected one`);
+  const joined = variantLrCheck([...atReference, ...check.runs], referenceRates[0]!, trainedAccuracy);
+  const runOf = (name: string) => atReference.find((r) => r.variant === name)!;
+  const nOf = (name: string) => {
+    const { activation } = runOf(name).config.network;
+    return activation.kind === 'tanhN' ? activation.n : 1;
+  };
+  const sb2Of = (name: string) => (runOf(name).config.init as { sb2: number }).sb2;
+  const onRay = (name: string) => sb2Of(name) === 0;
+  const atBest = (cell: RateCheck['cells'][number]) => cell.rates.find((r) => r.learningRate === cell.bestLearningRate)!;
+  const cells = joined.cells.map(({ setup, ...rest }) => ({ setup, n: nOf(setup), sb2: sb2Of(setup), ...rest }));
+  const n1 = cells.find((c) => onRay(c.setup) && c.n === 1);
+  if (!n1) throw new Error('near-critical-lr-check: the check has no n = 1 variant');
+  const n1Best = atBest(n1);
+  const others = cells.filter((c) => onRay(c.setup) && c.n !== 1);
+  if (others.length === 0) throw new Error('near-critical-lr-check: the check has no n other than 1 on the σ_b² = 0 ray');
+  return {
+    ...joined,
+    cells,
+    n1AtBestRate: { learningRate: n1Best.learningRate, meanAccuracy: n1Best.meanAccuracy, minAccuracy: n1Best.minAccuracy, maxAccuracy: n1Best.maxAccuracy },
+    nsClearlyBetterThanN1AtBestRates: others
+      .filter((c) => atBest(c).minAccuracy >= n1Best.maxAccuracy + CLEARLY_BETTER)
+      .map((c) => c.n)
+      .sort((a, b) => a - b),
+    bestMarginAtBestRates: Math.max(...others.map((c) => atBest(c).minAccuracy - n1Best.maxAccuracy)),
   };
 }

@@ -9,6 +9,7 @@ import type { DataOf } from '../records/contract.ts';
 import type whatFixesItSummary from '../records/contracts/what-fixes-it-summary.ts';
 import type { SweepRecordData as SweepDataset } from '../records/schemas/sweep.ts';
 import { CHANCE_ACCURACY } from './chance.ts';
+import { variantLrCheck } from './lr-check.ts';
 
 type Summary = DataOf<typeof whatFixesItSummary>;
 
@@ -21,6 +22,7 @@ type Summary = DataOf<typeof whatFixesItSummary>;
 export function summariseWhatFixesIt(
   sweep: SweepDataset,
   rateCheck: SweepDataset,
+  deepRateCheck: SweepDataset,
   ray: SweepDataset,
   trainedAccuracy: number,
   requireReproduction: boolean,
@@ -118,7 +120,23 @@ export function summariseWhatFixesIt(
       sharedRuns: withSweep.shared.length,
       maxAbsoluteDifference: withSweep.maxAbsoluteDifference,
     },
+    deepRateCheck: deepRateCheckOf(sweep, deepRateCheck, trainedAccuracy),
   };
+}
+
+/**
+ * The check at the deepest depth: the sweep's runs there (at its one rate, every seed) beside the
+ * check's runs of the same set-ups at other rates.
+ */
+function deepRateCheckOf(sweep: SweepDataset, check: SweepDataset, trainedAccuracy: number): Summary['deepRateCheck'] {
+  if (check.runs.length === 0) throw new Error('what-fixes-it-deep-lr-check: the check has no runs');
+  const depth = check.runs[0]!.config.network.depth;
+  const names = new Set(check.runs.map((r) => r.variant));
+  const atReference = sweep.runs.filter((r) => names.has(r.variant) && r.config.network.depth === depth);
+  for (const name of names) {
+    if (!atReference.some((r) => r.variant === name)) throw new Error(`what-fixes-it-deep-lr-check: set-up "${name}" has no run in the what-fixes-it sweep at depth ${depth}`);
+  }
+  return variantLrCheck([...atReference, ...check.runs], sweep.runs[0]!.config.optimiser.hiddenLr, trainedAccuracy);
 }
 
 /**

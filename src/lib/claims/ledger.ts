@@ -437,6 +437,7 @@ export const ledger: readonly Claim[] = [
       { says: 'the best slope any n achieves at x is a constant over |x|, below 1 for |x| beyond that constant', value: { of: 'best-slope', at: 'constant' }, op: '<', than: 1 },
       { says: 'in training at depth 100 (σ_b² = 0), the best n of the scan near 1 is above 1', value: { of: 'near-critical-analysis', at: 'byDepth[depth=100].bestN' }, op: '>', than: 1 },
       { says: '… and its worse seed beats the better seed of n = 1 by at least 5 points of accuracy', value: { of: 'near-critical-analysis', at: 'byDepth[depth=100].bestNMargin' }, op: '>=', than: 0.05 },
+      { says: '… also when every set-up gets its best rate of the learning-rate check', value: { of: 'near-critical-analysis', at: 'rateCheck.bestMarginAtBestRates' }, op: '>=', than: 0.05 },
     ],
   },
   // ── Zephyr's answer and the comments on it ──────────────────────────────────────────────────

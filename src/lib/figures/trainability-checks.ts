@@ -7,7 +7,8 @@ import type { DataOf } from '../records/contract.ts';
 import correlationPropagationRecord from '../records/contracts/correlation-propagation.ts';
 import nearCriticalAnalysisRecord from '../records/contracts/near-critical-analysis.ts';
 import trainabilityLrPilotRecord from '../records/contracts/trainability-lr-pilot.ts';
-import { colours, nColourScale, nLabel } from './theme';
+import { rateCheckRows, rateCheckSpec } from './rate-check';
+import { categoricalPalette, colours, nColourScale, nLabel } from './theme';
 import { defineFigure } from './types';
 
 type LrPilot = DataOf<typeof trainabilityLrPilotRecord>;
@@ -140,6 +141,36 @@ export const nearCriticalScan = defineFigure(nearCriticalAnalysisRecord, {
         maxStepsRun: Math.max(...c.stepsRun),
       })),
     ),
+});
+
+/** "n = 1.1" on the σ_b² = 0 ray; "tanh, critical at σ_b² = 0.05" for the biased points. */
+function nearCriticalLabel(data: NearCritical, setup: string): string {
+  const onRay = data.ray.find((s) => s.name === setup);
+  if (onRay) return nLabel(onRay.n);
+  const biased = data.biased.find((s) => s.name === setup);
+  if (!biased) throw new Error(`near-critical-rate-check: set-up "${setup}" is neither on the ray nor biased`);
+  return `tanh, critical at σ_b² = ${biased.sb2}`;
+}
+
+export const nearCriticalRateCheck = defineFigure(nearCriticalAnalysisRecord, {
+  id: 'near-critical-rate-check',
+  title: 'Near n = 1 at depth 100, across learning rates',
+  caption: (data: NearCritical) =>
+    `MNIST test accuracy at depth ${data.rateCheck.depth} after up to ${data.rateCheck.steps} SGD steps, with the same learning rate η on every layer (log scale; the scan above used η = ${data.rateCheck.referenceRate}), for tanh(n·x) at σ_w² = 1, σ_b² = 0 (solid) and plain tanh on the critical line with bias variance (dashed). Points: the mean over ${data.setup.seeds.length} seeds; bars: the smallest and largest seed (a diverged run counts as chance). Dotted: the ${percent(data.trainedAccuracy)} line that counts as trained.`,
+  description: (data) =>
+    `Line chart of test accuracy against learning rate at depth ${data.rateCheck.depth}. ${data.rateCheck.cells
+      .map((c) => `${nearCriticalLabel(data, c.setup)}: best ${percent(c.bestMeanAccuracy)} at η = ${c.bestLearningRate}`)
+      .join('; ')}.`,
+  spec: (data) => {
+    const labels = data.rateCheck.cells.map((c) => nearCriticalLabel(data, c.setup));
+    const biased = new Set(data.biased.map((s) => s.name));
+    const scales = {
+      color: { domain: labels, range: labels.map((_, i) => categoricalPalette[i % categoricalPalette.length]!) },
+      strokeDash: { domain: labels, range: data.rateCheck.cells.map((c) => (biased.has(c.setup) ? [6, 4] : [1, 0])) },
+    };
+    return rateCheckSpec(data.rateCheck, (setup) => nearCriticalLabel(data, setup), scales, data.trainedAccuracy, 560);
+  },
+  rows: (data) => rateCheckRows(data.rateCheck, (setup) => nearCriticalLabel(data, setup)),
 });
 
 type CorrelationPropagation = DataOf<typeof correlationPropagationRecord>;

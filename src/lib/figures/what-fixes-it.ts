@@ -7,6 +7,7 @@ import type { DataOf } from '../records/contract.ts';
 import jacobianSpectraRecord from '../records/contracts/jacobian-spectra.ts';
 import whatFixesItSummaryRecord from '../records/contracts/what-fixes-it-summary.ts';
 import { colourForN, colours } from './theme';
+import { rateCheckRows, rateCheckSpec } from './rate-check';
 import { defineFigure } from './types';
 
 type JacobianSpectra = DataOf<typeof jacobianSpectraRecord>;
@@ -298,18 +299,20 @@ export const accuracyVsDepth = defineFigure(whatFixesItSummaryRecord, {
   rows: (data) => data.runs.map((r) => ({ setup: r.setup, depth: r.depth, seed: r.seed, outcome: r.outcome, accuracy: r.accuracy })),
 });
 
+/** "set-up: best 0.90 at η = 0.003; …" for a figure's text description. */
+function bestRatesText(data: Summary, best: ReadonlyArray<{ setup: string; accuracy: number; learningRate: number }>): string {
+  return best
+    .map((b) => `${setupLabel(summarySetups(data).find((x) => x.id === b.setup)!)}: best ${fmt(b.accuracy)} at η = ${b.learningRate}`)
+    .join('; ');
+}
+
 export const accuracyVsLearningRate = defineFigure(whatFixesItSummaryRecord, {
   id: 'accuracy-vs-learning-rate',
   title: 'The comparison at other learning rates',
   caption: (data) =>
     `MNIST test accuracy at depth ${data.rateCheck.depth} after ${data.rateCheck.steps} SGD steps, with the same learning rate η on every layer, for ${[...new Set(data.rateCheck.runs.map((r) => r.learningRate))].length} values of η (log scale); one seed each. Diverged runs are drawn at chance. Dotted: chance (0.1).`,
   description: (data) =>
-    `Line chart of test accuracy against learning rate at depth ${data.rateCheck.depth}. ${data.rateCheck.best
-      .map((b) => {
-        const s = summarySetups(data).find((x) => x.id === b.setup)!;
-        return `${setupLabel(s)}: best ${fmt(b.accuracy)} at η = ${b.learningRate}`;
-      })
-      .join('; ')}.`,
+    `Line chart of test accuracy against learning rate at depth ${data.rateCheck.depth}. ${bestRatesText(data, data.rateCheck.best)}.`,
   spec: (data) => {
     const setups = summarySetups(data).filter((s) => data.rateCheck.runs.some((r) => r.setup === s.id));
     const scales = setupScales(setups);
@@ -346,4 +349,29 @@ export const accuracyVsLearningRate = defineFigure(whatFixesItSummaryRecord, {
     };
   },
   rows: (data) => data.rateCheck.runs.map((r) => ({ setup: r.setup, depth: data.rateCheck.depth, learningRate: r.learningRate, outcome: r.outcome, accuracy: r.accuracy })),
+});
+
+export const accuracyVsLearningRateDeep = defineFigure(whatFixesItSummaryRecord, {
+  id: 'accuracy-vs-learning-rate-deep',
+  title: 'Depth 200 at smaller learning rates',
+  caption: (data) => {
+    const check = data.deepRateCheck;
+    const seedsAt = (rate: number) => check.cells[0]!.rates.find((r) => r.learningRate === rate)!.seeds;
+    return `MNIST test accuracy at depth ${check.depth} after up to ${check.steps} SGD steps, with the same learning rate η on every layer (log scale): the comparison's η = ${check.referenceRate} (${seedsAt(check.referenceRate)} seeds) and ${check.rates.filter((r) => r !== check.referenceRate).join(', ')} (${seedsAt(check.rates[0]!)} seed each). Points: the mean over seeds; bars: the smallest and largest seed (a diverged run counts as chance). Dotted: the ${Math.round(100 * data.trainedAccuracy)} % line that counts as trained.`;
+  },
+  description: (data) =>
+    `Line chart of test accuracy against learning rate at depth ${data.deepRateCheck.depth}. ${bestRatesText(
+      data,
+      data.deepRateCheck.cells.map((c) => ({ setup: c.setup, accuracy: c.bestMeanAccuracy, learningRate: c.bestLearningRate })),
+    )}.`,
+  spec: (data) => {
+    const setups = summarySetups(data).filter((s) => data.deepRateCheck.cells.some((c) => c.setup === s.id));
+    const scales = setupScales(setups);
+    const labelOf = new Map(setups.map((s) => [s.id, setupLabel(s)]));
+    return rateCheckSpec(data.deepRateCheck, (id) => labelOf.get(id)!, scales, data.trainedAccuracy, FIGURE_HEIGHT);
+  },
+  rows: (data) => {
+    const labelOf = new Map(summarySetups(data).map((s) => [s.id, setupLabel(s)]));
+    return rateCheckRows(data.deepRateCheck, (id) => labelOf.get(id)!);
+  },
 });

@@ -84,6 +84,7 @@ export const pages: readonly PageManifest[] = [
       orderAndChaos.trainabilityRay,
       orderAndChaos.trainabilityRayInitOnly,
       trainabilityChecks.nearCriticalScan,
+      trainabilityChecks.nearCriticalRateCheck,
       trainabilityChecks.correlationPropagation,
     ],
     records: [
@@ -104,7 +105,7 @@ export const pages: readonly PageManifest[] = [
   },
   {
     page: 'what-fixes-it',
-    figures: [whatFixesIt.jacobianSpread, whatFixesIt.jacobianSpectrum, whatFixesIt.accuracyVsDepth, whatFixesIt.accuracyVsLearningRate],
+    figures: [whatFixesIt.jacobianSpread, whatFixesIt.jacobianSpectrum, whatFixesIt.accuracyVsDepth, whatFixesIt.accuracyVsLearningRate, whatFixesIt.accuracyVsLearningRateDeep],
     records: [jacobianSpectraRecord, whatFixesItRecord, whatFixesItSummaryRecord],
   },
   {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { summariseNearCritical } from '../../../src/lib/analysis/near-critical';
+import { summariseNearCritical, summariseNearCriticalRateCheck } from '../../../src/lib/analysis/near-critical';
 import { chi1, criticalWeightVariance, depthScaleC, qStar } from '../../../src/lib/math/meanfield';
 import { tanh1, tanhN } from '../../../src/lib/math/activations';
 import { fakeRun, sweep } from './sweep-fixture';
@@ -106,5 +106,34 @@ describe('summariseNearCritical', () => {
       /"n=1" at depth 100 has 1 run\(s\), the sweep has 2 seed\(s\)/,
     );
     expect(() => summariseNearCritical(sweep([run('n=1.1', 1.1, 50, 0.5)]), 0.5)).toThrow(/no n = 1/);
+  });
+});
+
+describe('summariseNearCriticalRateCheck', () => {
+  const at = (variant: string, n: number, lr: number, seed: number, accuracy: number | null, init?: { kind: string; sw2: number; sb2: number }) =>
+    fakeRun({ variant, n, depth: 100, seed, accuracy, init, hiddenLr: lr, key: `${variant}-${lr}-${seed}` });
+  const check = sweep([
+    at('n=1', 1, 0.003, 1, 0.35), at('n=1', 1, 0.003, 2, 0.4),
+    at('n=1.1', 1.1, 0.003, 1, 0.5), at('n=1.1', 1.1, 0.003, 2, 0.45),
+    at('n=1.2', 1.2, 0.003, 1, 0.9), at('n=1.2', 1.2, 0.003, 2, 0.88),
+    at('biased', 1, 0.003, 1, 0.7, biasedInit), at('biased', 1, 0.003, 2, 0.6, biasedInit),
+  ]);
+
+  it('joins the scan’s runs at the check’s depth (its rate) to the check’s, and compares every n with n = 1 at their best rates', () => {
+    const c = summariseNearCriticalRateCheck(records(), check, 0.5);
+    expect(c).toMatchObject({ depth: 100, referenceRate: 0.01, rates: [0.003, 0.01], rescuedByRate: 2 });
+    // n = 1 is best at 0.003 (0.35, 0.4) rather than 0.01 (0.2, 0.3).
+    expect(c.n1AtBestRate).toMatchObject({ learningRate: 0.003, minAccuracy: 0.35, maxAccuracy: 0.4 });
+    // n = 1.1 is best at 0.01 (0.7, 0.6): clearly better; n = 1.2 at 0.003 (0.9, 0.88): clearly better.
+    expect(c.nsClearlyBetterThanN1AtBestRates).toEqual([1.1, 1.2]);
+    expect(c.bestMarginAtBestRates).toBeCloseTo(0.88 - 0.4, 12);
+    const biased = c.cells.find((x) => x.setup === 'biased')!;
+    expect(biased).toMatchObject({ n: 1, sb2: 0.05, bestLearningRate: 0.003, trainedAtReferenceRate: false, trainedAtBestRate: true });
+    expect(c.cells.find((x) => x.setup === 'n=1.2')!.rates[1]).toMatchObject({ learningRate: 0.01, seeds: 2, minAccuracy: 0.1, maxAccuracy: 0.5 });
+  });
+
+  it('refuses a check variant the scan did not run at that depth, and a check without n = 1', () => {
+    expect(() => summariseNearCriticalRateCheck(records(), sweep([at('n=1.5', 1.5, 0.003, 1, 0.5)]), 0.5)).toThrow(/"n=1.5" has no run in the near-critical scan at depth 100/);
+    expect(() => summariseNearCriticalRateCheck(records(), sweep([at('n=1.1', 1.1, 0.003, 1, 0.5)]), 0.5)).toThrow(/no n = 1 variant/);
   });
 });

@@ -30,7 +30,12 @@ describe('summariseWhatFixesIt', () => {
     run('critical', 50, 1, null, critical, 'rate-3', 0.001),
     run('critical', 50, 1, null, critical, 'rate-4', 0.01),
   ]);
-  const summarise = (r = ray, required = true) => summariseWhatFixesIt(records, rates, r, 0.5, required);
+  // The deep check: smaller rates at the sweep's deepest depth, 50, where the sweep ran η = 0.01.
+  const deepRates = sweep([
+    run('standard', 50, 1, 0.2, undefined, 'deep-1', 0.001),
+    run('critical', 50, 1, 0.65, critical, 'deep-2', 0.001),
+  ]);
+  const summarise = (r = ray, required = true, deep = deepRates) => summariseWhatFixesIt(records, rates, deep, r, 0.5, required);
 
   it('averages over seeds, counting a diverged run as chance (0.1), and null when every run diverged', () => {
     const s = summarise();
@@ -85,5 +90,22 @@ describe('summariseWhatFixesIt', () => {
     ]);
     expect(rateCheck.sharedRuns).toBe(1);
     expect(rateCheck.maxAbsoluteDifference).toBe(0);
+  });
+
+  it('puts the deep check beside the sweep’s own runs at that depth, every seed of them at the sweep’s rate', () => {
+    const { deepRateCheck } = summarise();
+    expect(deepRateCheck).toMatchObject({ depth: 50, steps: 10, referenceRate: 0.01, rates: [0.001, 0.01], rescuedByRate: 1 });
+    const critical = deepRateCheck.cells.find((c) => c.setup === 'critical')!;
+    expect(critical).toMatchObject({ bestLearningRate: 0.001, bestMeanAccuracy: 0.65, trainedAtReferenceRate: false, trainedAtBestRate: true });
+    // Both seeds at η = 0.01 diverged: counted at chance.
+    expect(critical.rates[1]).toMatchObject({ learningRate: 0.01, seeds: 2, meanAccuracy: 0.1 });
+    const standard = deepRateCheck.cells.find((c) => c.setup === 'standard')!;
+    expect(standard.rates[1]!.meanAccuracy).toBeCloseTo(0.2, 15);
+    expect(standard.trainedAtBestRate).toBe(false);
+  });
+
+  it('refuses a deep check whose set-up the sweep did not run at that depth, or at another depth than its own runs', () => {
+    expect(() => summarise(ray, true, sweep([run('orthogonal', 50, 1, 0.5, undefined, 'deep-x', 0.001)]))).toThrow(/set-up "orthogonal" has no run in the what-fixes-it sweep at depth 50/);
+    expect(() => summarise(ray, true, sweep([run('standard', 20, 1, 0.5, undefined, 'deep-y', 0.001)]))).toThrow(/no run in the what-fixes-it sweep at depth 20/);
   });
 });

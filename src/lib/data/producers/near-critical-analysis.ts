@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import nearCriticalAnalysisContract from '../../records/contracts/near-critical-analysis.ts';
 import nearCritical from '../../records/contracts/near-critical.ts';
+import nearCriticalLrCheck from '../../records/contracts/near-critical-lr-check.ts';
 import { defineProducer } from '../producer.ts';
-import { summariseNearCritical } from '../../analysis/near-critical.ts';
+import { summariseNearCritical, summariseNearCriticalRateCheck } from '../../analysis/near-critical.ts';
 
 const configSchema = z.object({
   /** A run counts as trained when its final test accuracy reaches this (as on /order-and-chaos/). */
@@ -15,6 +16,10 @@ export default defineProducer({
   config: { trainedAccuracy: 0.5 },
   seeds: () => [],
   produce(config, upstream) {
-    return summariseNearCritical(upstream.data(nearCritical), config.trainedAccuracy);
+    const scan = upstream.data(nearCritical);
+    return {
+      ...summariseNearCritical(scan, config.trainedAccuracy),
+      rateCheck: summariseNearCriticalRateCheck(scan, upstream.data(nearCriticalLrCheck), config.trainedAccuracy),
+    };
   },
 });

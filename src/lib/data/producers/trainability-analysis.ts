@@ -30,12 +30,15 @@ const configSchema = z.object({
 
 /** The map's learning-rate check, with each set-up's depth and σ_w² as fields. */
 function lrCheckOf(pilot: SweepDataset, referenceRate: number, trainedAccuracy: number) {
-  const check = summariseLrCheck(pilot, referenceRate, trainedAccuracy);
+  const check = summariseLrCheck(pilot.runs, referenceRate, trainedAccuracy);
   return {
     ...check,
     steps: pilot.runs[0]!.config.steps,
     setupCount: check.cells.length,
-    cells: check.cells.map(({ point, ...cell }) => ({ depth: point['network.depth']!, sw2: point['init.sw2']!, ...cell })),
+    cells: check.cells.map(({ setup, ...cell }) => {
+      const point = JSON.parse(setup) as Record<string, number>;
+      return { depth: point['network.depth']!, sw2: point['init.sw2']!, ...cell };
+    }),
   };
 }
 

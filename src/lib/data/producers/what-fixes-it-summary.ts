@@ -4,6 +4,7 @@ import { defineProducer } from '../producer.ts';
 import trainabilityRay from '../../records/contracts/trainability-ray.ts';
 import whatFixesIt from '../../records/contracts/what-fixes-it.ts';
 import whatFixesItLrCheck from '../../records/contracts/what-fixes-it-lr-check.ts';
+import whatFixesItDeepLrCheck from '../../records/contracts/what-fixes-it-deep-lr-check.ts';
 import { summariseWhatFixesIt } from '../../analysis/what-fixes-it.ts';
 
 const configSchema = z.object({
@@ -25,6 +26,7 @@ export default defineProducer({
     const sweep = upstream.data(whatFixesIt);
     const rateCheck = upstream.data(whatFixesItLrCheck);
     const ray = upstream.data(trainabilityRay);
-    return summariseWhatFixesIt(sweep, rateCheck, ray, config.trainedAccuracy, context.profile === 'full');
+    const deepRateCheck = upstream.data(whatFixesItDeepLrCheck);
+    return summariseWhatFixesIt(sweep, rateCheck, deepRateCheck, ray, config.trainedAccuracy, context.profile === 'full');
   },
 });

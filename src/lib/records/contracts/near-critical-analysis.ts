@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineContract } from '../contract.ts';
+import { lrCheckSetupFields, variantLrCheckSchema } from '../schemas/lr-check.ts';
 import nearCritical from './near-critical.ts';
+import nearCriticalLrCheck from './near-critical-lr-check.ts';
 
 export const nearCriticalCell = z.object({
   depth: z.number().int(),
@@ -37,6 +39,18 @@ export const nearCriticalSetup = z.object({
   cells: z.array(nearCriticalCell),
   /** The deepest depth of the sweep at which every seed of this set-up trained (null if none). */
   deepestTrained: z.number().int().nullable(),
+});
+
+/** The learning-rate check at one depth (near-critical-lr-check beside the scan's runs there). */
+export const nearCriticalRateCheck = variantLrCheckSchema.extend({
+  /** Per set-up, with its n and σ_b² so that a page can select it (cells[n=1.1,sb2=0]). */
+  cells: z.array(z.object({ setup: z.string(), n: z.number(), sb2: z.number(), ...lrCheckSetupFields })),
+  /** n = 1 at its best rate of the check: over seeds. */
+  n1AtBestRate: z.object({ learningRate: z.number(), meanAccuracy: z.number(), minAccuracy: z.number(), maxAccuracy: z.number() }),
+  /** The n ≠ 1 of the check whose every seed at its best rate beats every seed of n = 1 at its best rate by at least `setup.clearlyBetter`. */
+  nsClearlyBetterThanN1AtBestRates: z.array(z.number()),
+  /** Over the n ≠ 1 of the check, the largest (smallest seed at its best rate) − (n = 1's largest seed at its best rate). */
+  bestMarginAtBestRates: z.number(),
 });
 
 export const nearCriticalSchema = z.object({
@@ -83,11 +97,12 @@ export const nearCriticalSchema = z.object({
       bestBiasedAccuracy: z.number().nullable(),
     }),
   ),
+  rateCheck: nearCriticalRateCheck,
 });
 
 export default defineContract({
   id: 'near-critical-analysis',
   title: 'Near n = 1: test accuracy against n and depth with the mean-field values of each set-up, n = 1 against the best n and against critical tanh with bias variance',
-  upstream: [nearCritical],
+  upstream: [nearCritical, nearCriticalLrCheck],
   schema: nearCriticalSchema,
 });

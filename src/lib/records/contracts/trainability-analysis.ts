@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from '../contract.ts';
+import { lrCheckSetupFields } from '../schemas/lr-check.ts';
 import trainabilityMap from './trainability-map.ts';
 import trainabilityRay from './trainability-ray.ts';
 import trainabilityRayInitOnly from './trainability-ray-init-only.ts';
@@ -54,15 +55,6 @@ export const analysis = z.object({
   deepestTrained: z.array(z.object({ x: z.number(), depth: z.number().int().nullable() })),
 });
 
-const rateResult = z.object({
-  learningRate: z.number(),
-  meanAccuracy: z.number(),
-  minAccuracy: z.number(),
-  maxAccuracy: z.number(),
-  seeds: z.number().int(),
-  trained: z.boolean(),
-});
-
 /** The learning-rate check behind the map (src/lib/analysis/lr-check.ts). */
 export const lrCheck = z.object({
   referenceRate: z.number(),
@@ -74,11 +66,7 @@ export const lrCheck = z.object({
     z.object({
       depth: z.number().int(),
       sw2: z.number(),
-      rates: z.array(rateResult),
-      bestLearningRate: z.number(),
-      bestMeanAccuracy: z.number(),
-      trainedAtReferenceRate: z.boolean(),
-      trainedAtBestRate: z.boolean(),
+      ...lrCheckSetupFields,
     }),
   ),
   rescuedByRate: z.number().int(),

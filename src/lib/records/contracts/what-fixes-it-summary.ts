@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineContract } from '../contract.ts';
 import whatFixesIt from './what-fixes-it.ts';
 import whatFixesItLrCheck from './what-fixes-it-lr-check.ts';
+import whatFixesItDeepLrCheck from './what-fixes-it-deep-lr-check.ts';
+import { variantLrCheckSchema } from '../schemas/lr-check.ts';
 import trainabilityRay from './trainability-ray.ts';
 
 /** How a set-up of the sweep is configured, read from its runs. */
@@ -69,6 +71,8 @@ const summarySchema = z.object({
     sharedRuns: z.number().int(),
     maxAbsoluteDifference: z.number(),
   }),
+  /** The check at the sweep's deepest depth: its runs there (every seed) beside what-fixes-it-deep-lr-check's at smaller rates. */
+  deepRateCheck: variantLrCheckSchema,
 });
 
 /**
@@ -79,6 +83,6 @@ const summarySchema = z.object({
 export default defineContract({
   id: 'what-fixes-it-summary',
   title: 'MNIST test accuracy against depth per set-up of /what-fixes-it/, averaged over seeds, with the deepest depth that trains',
-  upstream: [whatFixesIt, whatFixesItLrCheck, trainabilityRay],
+  upstream: [whatFixesIt, whatFixesItLrCheck, whatFixesItDeepLrCheck, trainabilityRay],
   schema: summarySchema,
 });
