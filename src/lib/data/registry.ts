@@ -35,6 +35,7 @@ import whatFixesItLrCheck from './producers/what-fixes-it-lr-check.ts';
 import whatFixesItDeepLrCheck from './producers/what-fixes-it-deep-lr-check.ts';
 import whatFixesItSummary from './producers/what-fixes-it-summary.ts';
 import whatPractitionersDo from './producers/what-practitioners-do.ts';
+import whatPractitionersDoSummary from './producers/what-practitioners-do-summary.ts';
 
 export const producers: readonly AnyProducer[] = [
   activationCurves,
@@ -69,4 +70,5 @@ export const producers: readonly AnyProducer[] = [
   whatFixesItDeepLrCheck,
   whatFixesItSummary,
   whatPractitionersDo,
+  whatPractitionersDoSummary,
 ];

@@ -24,6 +24,7 @@ import trainabilityLrPilotRecord from '../records/contracts/trainability-lr-pilo
 import trainabilityMapRecord from '../records/contracts/trainability-map.ts';
 import whatFixesItRecord from '../records/contracts/what-fixes-it.ts';
 import whatFixesItSummaryRecord from '../records/contracts/what-fixes-it-summary.ts';
+import whatPractitionersDoSummaryRecord from '../records/contracts/what-practitioners-do-summary.ts';
 import nearCriticalAnalysisRecord from '../records/contracts/near-critical-analysis.ts';
 import correlationPropagationRecord from '../records/contracts/correlation-propagation.ts';
 import * as changeOfUnits from '../figures/change-of-units.ts';
@@ -32,6 +33,7 @@ import * as orderAndChaos from '../figures/order-and-chaos.ts';
 import * as productsOfSlopes from '../figures/products-of-slopes.ts';
 import * as slopeBudget from '../figures/slope-budget.ts';
 import * as whatFixesIt from '../figures/what-fixes-it.ts';
+import * as whatPractitionersDo from '../figures/what-practitioners-do.ts';
 import * as trainabilityChecks from '../figures/trainability-checks.ts';
 import type { AnyFigure } from '../figures/types.ts';
 
@@ -105,8 +107,17 @@ export const pages: readonly PageManifest[] = [
   },
   {
     page: 'what-fixes-it',
-    figures: [whatFixesIt.jacobianSpread, whatFixesIt.jacobianSpectrum, whatFixesIt.accuracyVsDepth, whatFixesIt.accuracyVsLearningRate, whatFixesIt.accuracyVsLearningRateDeep],
-    records: [jacobianSpectraRecord, whatFixesItRecord, whatFixesItSummaryRecord],
+    figures: [
+      whatFixesIt.jacobianSpread,
+      whatFixesIt.jacobianSpectrum,
+      whatFixesIt.accuracyVsDepth,
+      whatFixesIt.accuracyVsLearningRate,
+      whatFixesIt.accuracyVsLearningRateDeep,
+      whatPractitionersDo.practitionersAccuracyVsDepth,
+      whatPractitionersDo.practitionersRateCheckDeep,
+      whatPractitionersDo.practitionersCurvesDeep,
+    ],
+    records: [jacobianSpectraRecord, whatFixesItRecord, whatFixesItSummaryRecord, whatPractitionersDoSummaryRecord],
   },
   {
     page: 'claims',

@@ -23,15 +23,20 @@ export interface FakeRun {
   curve?: RunResult['curve'];
   /** Steps a diverged run got through (default 3). */
   divergedAtStep?: number;
+  /** Extra network fields (residual, layerNorm) and SGD fields (clipNorm). */
+  network?: Record<string, unknown>;
+  optimiser?: Record<string, unknown>;
+  /** Outcome of a run that did not diverge (default completed). */
+  outcome?: 'completed' | 'stopped';
 }
 
 export function fakeRun(r: FakeRun): Run {
   const hiddenLr = r.hiddenLr ?? 0.01;
   const config = runConfigSchema.parse({
     task: { kind: 'mnist', trainCount: 100, testCount: 50, seed: 1 },
-    network: { width: 8, depth: r.depth, activation: { kind: 'tanhN', n: r.n ?? 1 } },
+    network: { width: 8, depth: r.depth, activation: { kind: 'tanhN', n: r.n ?? 1 }, ...r.network },
     init: r.init ?? { kind: 'gaussian', sw2: 1, sb2: 0 },
-    optimiser: { kind: 'sgd', hiddenLr, readoutLr: r.readoutLr ?? hiddenLr },
+    optimiser: { kind: 'sgd', hiddenLr, readoutLr: r.readoutLr ?? hiddenLr, ...r.optimiser },
     loss: 'softmax-cross-entropy',
     batchSize: 4,
     steps: 10,
@@ -40,7 +45,7 @@ export function fakeRun(r: FakeRun): Run {
   });
   const diverged = r.accuracy === null;
   const result: RunResult = {
-    outcome: diverged ? 'diverged' : 'completed',
+    outcome: diverged ? 'diverged' : (r.outcome ?? 'completed'),
     stepsRun: diverged ? (r.divergedAtStep ?? 3) : 10,
     divergedAtStep: diverged ? (r.divergedAtStep ?? 3) : null,
     curve: r.curve ?? [],

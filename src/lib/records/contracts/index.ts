@@ -35,6 +35,7 @@ import whatFixesItLrCheck from './what-fixes-it-lr-check.ts';
 import whatFixesItDeepLrCheck from './what-fixes-it-deep-lr-check.ts';
 import whatFixesItSummary from './what-fixes-it-summary.ts';
 import whatPractitionersDo from './what-practitioners-do.ts';
+import whatPractitionersDoSummary from './what-practitioners-do-summary.ts';
 
 export const contracts: readonly RecordContract[] = [
   activationCurves,
@@ -69,6 +70,7 @@ export const contracts: readonly RecordContract[] = [
   whatFixesItDeepLrCheck,
   whatFixesItSummary,
   whatPractitionersDo,
+  whatPractitionersDoSummary,
 ];
 
 export function contractById(id: string): RecordContract {
