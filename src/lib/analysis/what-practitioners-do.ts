@@ -95,9 +95,10 @@ export function summariseWhatPractitionersDo(sweep: SweepDataset, comparison: Co
       if (missing.length > 0) throw new Error(`what-practitioners-do: set-up ${setup} at depth ${depth} lacks some of the rates: no run at η = ${missing.join(', ')}`);
       const check = summariseLrCheck(here, comparison.learningRate, options.trainedAccuracy, () => setup).cells[0]!;
       const atBest = here.filter((r) => r.config.optimiser.hiddenLr === check.bestLearningRate);
-      const edge = check.bestLearningRate === rates[0] ? 'smallest' : check.bestLearningRate === rates.at(-1) ? 'largest' : null;
+      const reachedStop = atBest.every((r) => r.result.outcome === 'stopped');
+      const edge = reachedStop ? null : check.bestLearningRate === rates[0] ? 'smallest' : check.bestLearningRate === rates.at(-1) ? 'largest' : null;
       const { setup: _, ...fields } = check;
-      return { setup, depth, ...fields, bestRateAtEdge: edge, stillRising: atBest.some((r) => stillRising(r, options.risingWindowSteps, options.risingBy)) } as const;
+      return { setup, depth, ...fields, reachedStop, bestRateAtEdge: edge, stillRising: atBest.some((r) => stillRising(r, options.risingWindowSteps, options.risingBy)) } as const;
     }),
   );
 

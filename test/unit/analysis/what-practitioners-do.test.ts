@@ -88,6 +88,13 @@ describe('summariseWhatPractitionersDo', () => {
     expect(cell('clip', 10)).toMatchObject({ trainedAtBestRate: false });
   });
 
+  it('does not call a best rate an edge when every seed there stopped at the stop rule', () => {
+    const stopped = sweep(records().runs.map((r) => (r.variant === 'clip/lr=0.03' && r.config.network.depth === 50 ? { ...r, result: { ...r.result, outcome: 'stopped' as const } } : r)));
+    const c = summariseWhatPractitionersDo(stopped, comparison, options).cells.find((k) => k.setup === 'clip' && k.depth === 50)!;
+    expect(c).toMatchObject({ bestLearningRate: 0.03, reachedStop: true, bestRateAtEdge: null });
+    expect(cell('clip', 50).reachedStop).toBe(false);
+  });
+
   it('gives the deepest depth that trains and whether every shallower depth trains too', () => {
     expect(s.deepestTrained).toEqual([
       { setup: 'res', depth: 50, trainedAtEveryShallowerDepth: true },

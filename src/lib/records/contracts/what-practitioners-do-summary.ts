@@ -23,9 +23,12 @@ const cellSchema = z.object({
   setup: z.string(),
   depth: z.number().int(),
   ...lrCheckSetupFields,
+  /** Every seed at the best rate stopped at the stop rule: the cell trained, and any rate that stops is as good. */
+  reachedStop: z.boolean(),
   /**
-   * The best rate is the smallest or largest of the check (null: one inside it). At an edge a
-   * rate beyond it might do better, so a failure there is only a failure within the rates tried.
+   * The best rate is the smallest or largest of the check (null: one inside it, or the cell
+   * reached the stop rule). At an edge a rate beyond it might do better, so a shortfall there is
+   * only a shortfall within the rates tried.
    */
   bestRateAtEdge: z.enum(['smallest', 'largest']).nullable(),
   /**
