@@ -137,6 +137,7 @@ export const pages: readonly PageManifest[] = [
       slopeThresholdsRecord,
       trainabilityAnalysisRecord,
       whatFixesItSummaryRecord,
+      whatPractitionersDoSummaryRecord,
     ],
   },
 ];
