@@ -80,7 +80,7 @@ export const HTML_BUDGETS: Readonly<Record<string, HtmlBudget>> = {
   '/reproduce/': { htmlBytes: 194_000, gzipBytes: 25_000, domElements: 2_200 }, // measured after merging share, refs and the near-n = 1 section: 175,652 B, 22,681 B gzip, 1,914 elements
   '/search/': { htmlBytes: 11_000, gzipBytes: 5_000, domElements: 200 }, // measured: 8,209 B, 3,469 B gzip, 63 elements
   '/slope-budget/': { htmlBytes: 179_000, gzipBytes: 27_000, domElements: 4_000 }, // measured: 162,354 B, 23,794 B gzip, 3,570 elements
-  '/what-fixes-it/': { htmlBytes: 163_000, gzipBytes: 22_100, domElements: 3_080 }, // measured: 148,062 B, 20,058 B gzip, 2,799 elements (with the depth-200 rate check)
+  '/what-fixes-it/': { htmlBytes: 214_000, gzipBytes: 27_500, domElements: 4_000 }, // loosened for a new section: 'What practitioners do' adds three figures and its text; measured: 194,514 B, 24,940 B gzip, 3,608 elements (was 148,062 B, 20,058 B gzip, 2,799 elements with the depth-200 rate check)
   '/404.html': { htmlBytes: 6_000, gzipBytes: 3_000, domElements: 200 }, // measured: 3,861 B, 1,648 B gzip, 73 elements
 };
 
