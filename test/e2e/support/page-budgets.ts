@@ -68,7 +68,7 @@ export interface HtmlBudget {
 export const HTML_BUDGETS: Readonly<Record<string, HtmlBudget>> = {
   '/': { htmlBytes: 20_000, gzipBytes: 7_000, domElements: 300 }, // measured after merging share, refs and the near-n = 1 section: 17,046 B, 5,597 B gzip, 172 elements
   '/change-of-units/': { htmlBytes: 199_000, gzipBytes: 23_000, domElements: 4_600 }, // measured: 180,031 B, 20,013 B gzip, 4,102 elements
-  '/changes/': { htmlBytes: 18_000, gzipBytes: 7_000, domElements: 300 }, // measured after merging share, refs and the near-n = 1 section: 15,935 B, 5,045 B gzip, 195 elements
+  '/changes/': { htmlBytes: 20_000, gzipBytes: 7_000, domElements: 300 }, // loosened for the what-practitioners-do changelog entry; measured: 18,071 B, 5,599 B gzip, 210 elements (was 15,935 B, 5,045 B gzip, 195)
   '/claims/': { htmlBytes: 310_000, gzipBytes: 38_000, domElements: 5_700 }, // measured: 281,061 B, 33,755 B gzip, 5,181 elements
   '/credits/': { htmlBytes: 11_000, gzipBytes: 5_000, domElements: 200 }, // measured: 8,040 B, 3,276 B gzip, 92 elements
   '/lab/': { htmlBytes: 33_000, gzipBytes: 12_000, domElements: 400 }, // measured: 29,850 B, 10,393 B gzip, 282 elements
@@ -76,8 +76,8 @@ export const HTML_BUDGETS: Readonly<Record<string, HtmlBudget>> = {
   '/one-way-street/': { htmlBytes: 100_000, gzipBytes: 16_000, domElements: 1_900 }, // measured: 90,866 B, 14,412 B gzip, 1,698 elements
   '/order-and-chaos/': { htmlBytes: 325_000, gzipBytes: 40_000, domElements: 6_700 }, // measured after merging share, refs and the near-n = 1 section: 295,297 B, 35,730 B gzip, 6,010 elements
   '/products-of-slopes/': { htmlBytes: 213_000, gzipBytes: 29_000, domElements: 4_700 }, // measured: 193,110 B, 26,006 B gzip, 4,194 elements
-  '/references/': { htmlBytes: 14_000, gzipBytes: 5_000, domElements: 300 }, // measured: 11,864 B, 3,857 B gzip, 157 elements
-  '/reproduce/': { htmlBytes: 194_000, gzipBytes: 25_000, domElements: 2_200 }, // measured after merging share, refs and the near-n = 1 section: 175,652 B, 22,681 B gzip, 1,914 elements
+  '/references/': { htmlBytes: 17_000, gzipBytes: 5_000, domElements: 300 }, // loosened for four new bibliography entries (he2016, yang2017, ba2016, pascanu2013); measured: 14,621 B, 4,331 B gzip, 192 elements (was 11,864 B, 3,857 B gzip, 157)
+  '/reproduce/': { htmlBytes: 239_000, gzipBytes: 28_100, domElements: 2_450 }, // loosened for two new datasets (what-practitioners-do and its summary, each with its provenance) and the engine regeneration's report entries; measured: 217,016 B, 25,464 B gzip, 2,194 elements (was 175,652 B, 22,681 B gzip, 1,914)
   '/search/': { htmlBytes: 11_000, gzipBytes: 5_000, domElements: 200 }, // measured: 8,209 B, 3,469 B gzip, 63 elements
   '/slope-budget/': { htmlBytes: 179_000, gzipBytes: 27_000, domElements: 4_000 }, // measured: 162,354 B, 23,794 B gzip, 3,570 elements
   '/what-fixes-it/': { htmlBytes: 214_000, gzipBytes: 27_500, domElements: 4_000 }, // loosened for a new section: 'What practitioners do' adds three figures and its text; measured: 194,514 B, 24,940 B gzip, 3,608 elements (was 148,062 B, 20,058 B gzip, 2,799 elements with the depth-200 rate check)
